@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+#include "datalocation.h"
+#include "languagesetup.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QMessageBox>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcApp, "classdesk.app", QtInfoMsg)
+
+namespace {
+
+// The options are parsed before the translations are installed, so their
+// help text is English; the language itself is one of them.
+struct Options
+{
+    QString language;
+    QString dataDirectory;
+};
+
+Options parseOptions(const QApplication &application)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("ClassDesk, an offline-first teaching assistant."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+
+    const QCommandLineOption languageOption(
+        QStringLiteral("lang"),
+        QStringLiteral("Interface language: zh_CN or en. Default: Chinese on a Chinese system, otherwise English."),
+        QStringLiteral("language"));
+    const QCommandLineOption dataOption(
+        QStringLiteral("data"),
+        QStringLiteral("Folder for the local database and courseware. Default: the per-user application data folder."),
+        QStringLiteral("folder"));
+    parser.addOption(languageOption);
+    parser.addOption(dataOption);
+    parser.process(application);
+
+    Options options;
+    options.language = parser.value(languageOption);
+    options.dataDirectory = parser.value(dataOption);
+    return options;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ClassDesk"));
+    QApplication::setApplicationName(QStringLiteral("ClassDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(CLASSDESK_VERSION));
+
+    const Options options = parseOptions(application);
+
+    const QString language = ClassDesk::chooseLanguage(options.language, QLocale::system());
+    if (language.isEmpty()) {
+        std::fprintf(stderr, "Unsupported language \"%s\": use zh_CN or en.\n",
+                     qPrintable(options.language));
+        return 2;
+    }
+    ClassDesk::installLanguage(application, language);
+
+    const QString dataDirectory = options.dataDirectory.isEmpty()
+                                      ? ClassDesk::defaultDataDirectory()
+                                      : QDir(options.dataDirectory).absolutePath();
+    const QString databasePath = ClassDesk::databaseFilePath(dataDirectory);
+    qCInfo(lcApp) << "Local data folder:" << QDir::toNativeSeparators(dataDirectory);
+
+    auto database = ClassDesk::Database::open(databasePath);
+    if (!database) {
+        qCCritical(lcApp) << "Cannot open the local database:" << database.error().toLogString();
+        QMessageBox::critical(nullptr, QApplication::translate("main", "ClassDesk cannot start"),
+                              database.error().message);
+        return 1;
+    }
+
+    ClassDesk::MainWindow window(databasePath);
+    window.show();
+    return application.exec();
+}

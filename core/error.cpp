@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "error.h"
+
+namespace ClassDesk {
+
+QString Error::toLogString() const
+{
+    if (httpStatus != 0)
+        return QStringLiteral("%1 (HTTP %2): %3").arg(code).arg(httpStatus).arg(message);
+    return QStringLiteral("%1: %2").arg(code, message);
+}
+
+} // namespace ClassDesk

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <expected>
+
+namespace ClassDesk {
+
+// A failure as the layers above core see it: a stable code for logic and logs,
+// a translated message for the teacher, and whether trying again may help.
+struct Error
+{
+    QString code;        // stable and machine-readable, e.g. "db.open_failed"
+    QString message;     // translated, says what failed and what to do
+    int httpStatus = 0;  // 0 when the failure did not come from HTTP
+    bool retryable = false;
+
+    [[nodiscard]] QString toLogString() const;
+};
+
+template<typename T>
+using Result = std::expected<T, Error>;
+
+// Result of an operation that returns nothing on success.
+using Status = std::expected<void, Error>;
+
+[[nodiscard]] inline std::unexpected<Error> makeError(QString code, QString message,
+                                                      bool retryable = false)
+{
+    return std::unexpected(Error{std::move(code), std::move(message), 0, retryable});
+}
+
+} // namespace ClassDesk

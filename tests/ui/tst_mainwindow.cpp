@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "languagesetup.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTest>
+#include <QTranslator>
+
+using namespace ClassDesk;
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void removeTranslators()
+    {
+        const auto translators = qApp->findChildren<QTranslator *>();
+        for (QTranslator *translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    }
+
+    static QString visiblePlaceholderStatus(const MainWindow &window)
+    {
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        auto *status = pages->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderStatus"));
+        return status ? status->text() : QString();
+    }
+
+private slots:
+    void cleanup() { removeTranslators(); }
+
+    void chooseLanguage_data()
+    {
+        QTest::addColumn<QString>("explicitChoice");
+        QTest::addColumn<QString>("systemLocale");
+        QTest::addColumn<QString>("expected");
+
+        QTest::newRow("china") << "" << "zh_CN" << "zh_CN";
+        QTest::newRow("taiwan") << "" << "zh_TW" << "zh_CN";
+        QTest::newRow("hong kong") << "" << "zh_HK" << "zh_CN";
+        QTest::newRow("us") << "" << "en_US" << "en";
+        QTest::newRow("germany") << "" << "de_DE" << "en";
+        QTest::newRow("c locale") << "" << "C" << "en";
+        QTest::newRow("override to english") << "en" << "zh_CN" << "en";
+        QTest::newRow("override to chinese") << "zh_CN" << "en_US" << "zh_CN";
+        QTest::newRow("override with dash") << "zh-CN" << "en_US" << "zh_CN";
+        QTest::newRow("unsupported override") << "fr" << "zh_CN" << "";
+    }
+
+    void chooseLanguage()
+    {
+        QFETCH(QString, explicitChoice);
+        QFETCH(QString, systemLocale);
+        QFETCH(QString, expected);
+
+        QCOMPARE(ClassDesk::chooseLanguage(explicitChoice, QLocale(systemLocale)), expected);
+    }
+
+    void sidebarListsEverySection()
+    {
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        const QStringList expected = {QStringLiteral("Today"), QStringLiteral("Attendance"),
+                                      QStringLiteral("Courseware"), QStringLiteral("Assignments"),
+                                      QStringLiteral("Sync")};
+        QCOMPARE(window.sidebar()->count(), expected.size());
+        for (int row = 0; row < expected.size(); ++row)
+            QCOMPARE(window.sidebar()->item(row)->text(), expected.at(row));
+        QCOMPARE(window.windowTitle(), QStringLiteral("ClassDesk"));
+    }
+
+    void clickingSidebarShowsSection()
+    {
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentSection(), MainWindow::Section::Today);
+
+        QListWidget *sidebar = window.sidebar();
+        const QRect attendanceRow = sidebar->visualItemRect(sidebar->item(1));
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, attendanceRow.center());
+        QCOMPARE(window.currentSection(), MainWindow::Section::Attendance);
+
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QCOMPARE(pages->currentIndex(), 1);
+        QCOMPARE(visiblePlaceholderStatus(window), QStringLiteral("This section is not built yet."));
+    }
+
+    void keyboardMovesBetweenSections()
+    {
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.sidebar()->setFocus();
+
+        QTest::keyClick(window.sidebar(), Qt::Key_Down);
+        QTest::keyClick(window.sidebar(), Qt::Key_Down);
+        QCOMPARE(window.currentSection(), MainWindow::Section::Courseware);
+        QVERIFY(!window.sidebar()->accessibleName().isEmpty());
+    }
+
+    void chineseLocaleShowsChineseWindow()
+    {
+        QVERIFY(installLanguage(*qApp, Language::SimplifiedChinese));
+
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        QCOMPARE(window.windowTitle(), QStringLiteral("课堂助手"));
+        QCOMPARE(window.sidebar()->item(0)->text(), QStringLiteral("今日"));
+        QCOMPARE(window.sidebar()->item(1)->text(), QStringLiteral("考勤"));
+        QCOMPARE(visiblePlaceholderStatus(window), QStringLiteral("此部分尚未完成。"));
+    }
+
+    void englishLanguageLoads()
+    {
+        QVERIFY(installLanguage(*qApp, Language::English));
+
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        QCOMPARE(window.windowTitle(), QStringLiteral("ClassDesk"));
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_mainwindow.moc"

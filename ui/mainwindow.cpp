@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "placeholderpage.h"
+
+#include <QDir>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace ClassDesk {
+
+MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("ClassDesk"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/classdesk.svg")));
+
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setAccessibleName(tr("Sections"));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setFixedWidth(160);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    addSection(tr("Today"),
+               tr("Today's timetable: each lesson with its courseware, assignment and attendance, "
+                  "and one button that publishes the prepared lesson."));
+    addSection(tr("Attendance"),
+               tr("Take attendance for a class, and see attendance statistics over a term."));
+    addSection(tr("Courseware"),
+               tr("Your library of slides, documents, audio and video, and their uploads."));
+    addSection(tr("Assignments"),
+               tr("Write assignments, publish them to classes, and follow the submissions."));
+    addSection(tr("Sync"),
+               tr("The connection to your school's platform and the changes waiting to be sent."));
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_sidebar->setCurrentRow(0);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    auto *databaseLabel = new QLabel(tr("Local data: %1").arg(QDir::toNativeSeparators(databasePath)), this);
+    databaseLabel->setObjectName(QStringLiteral("databaseLocation"));
+    statusBar()->addPermanentWidget(databaseLabel);
+
+    resize(960, 640);
+}
+
+void MainWindow::addSection(const QString &title, const QString &purpose)
+{
+    auto *item = new QListWidgetItem(title, m_sidebar);
+    item->setSizeHint(QSize(0, 40));
+    m_pages->addWidget(new PlaceholderPage(title, purpose, m_pages));
+}
+
+void MainWindow::showSection(Section section)
+{
+    m_sidebar->setCurrentRow(static_cast<int>(section));
+}
+
+MainWindow::Section MainWindow::currentSection() const
+{
+    return static_cast<Section>(m_sidebar->currentRow());
+}
+
+} // namespace ClassDesk

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace ClassDesk {
+
+// The teacher's main window: a sidebar of sections and the page of the
+// section chosen in it.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // Sidebar sections, in sidebar order.
+    enum class Section { Today, Attendance, Courseware, Assignments, Sync };
+    Q_ENUM(Section)
+
+    explicit MainWindow(const QString &databasePath, QWidget *parent = nullptr);
+
+    void showSection(Section section);
+    [[nodiscard]] Section currentSection() const;
+
+    [[nodiscard]] QListWidget *sidebar() const { return m_sidebar; }
+
+private:
+    void addSection(const QString &title, const QString &purpose);
+
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_pages = nullptr;
+};
+
+} // namespace ClassDesk
