@@ -24,6 +24,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     m_sidebar->setAccessibleName(tr("Sections"));
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setFixedWidth(160);
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget::item { padding-left: 12px; }"));
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
