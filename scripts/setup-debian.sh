@@ -22,9 +22,16 @@ packages=(
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav ffmpeg
     # Chinese fonts, headless display, D-Bus session and secret service for tests
     fonts-noto-cjk xvfb xauth dbus-x11 gnome-keyring libsecret-tools
-    # Scripts
-    python3
+    # Scripts; Node.js runs the API contract checks (OpenAPI lint, response
+    # validation, tus interoperability)
+    python3 nodejs
 )
+
+# Debian ships npm as its own package; Node.js from other sources bundles it
+# and conflicts with Debian's, so add it only when no npm is installed.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

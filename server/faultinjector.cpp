@@ -104,7 +104,9 @@ void FaultInjector::install(httplib::Server &server)
         if (!t_currentFault || response.body.empty())
             return;
         if (t_currentFault->kind == Kind::Truncate) {
+            // A consistent Content-Length, so the client sees a complete response of broken JSON.
             response.body.resize(response.body.size() / 2);
+            response.headers.erase("Content-Length");
             return;
         }
         if (t_currentFault->kind != Kind::Reset)
