@@ -224,7 +224,7 @@ nlohmann::json AuthService::issueTokens(const std::string &teacherId, const std:
     const std::string accessToken = Crypto::randomToken();
     const std::string refreshToken = Crypto::randomToken();
 
-    // Only hashes are stored, so a copy of the database signs nobody in.
+    // Only hashes are stored, so a copy of the database contains no usable token.
     Statement access(m_database,
                      "INSERT INTO access_tokens (token_hash, teacher_id, family_id, expires_at) VALUES (?, ?, ?, ?)");
     access.bind(1, Crypto::sha256Hex(accessToken)).bind(2, teacherId).bind(3, familyId);
@@ -313,7 +313,7 @@ void AuthService::handleRevoke(const httplib::Request &request, httplib::Respons
         transaction.commit();
     }
 
-    // RFC 7009: the answer is the same whether or not the token was known.
+    // RFC 7009: the response is the same whether or not the token was known.
     sendJson(response, nlohmann::json::object());
 }
 

@@ -71,7 +71,7 @@ void ChangeFeed::handleChanges(const httplib::Request &request, httplib::Respons
         limit = *parsed;
     }
 
-    // One row more than asked tells whether another page follows.
+    // Selecting one row more than the limit shows whether another page follows.
     std::lock_guard lock(m_database.mutex());
     Statement select(m_database, "SELECT seq, entity, id, op, version, data FROM changes "
                                  "WHERE seq > ? AND school_id = ? AND (owner_teacher_id IS NULL OR owner_teacher_id = ?) "

@@ -20,8 +20,8 @@ struct DemoAccount
 // Generates a made-up school for demos and manual testing: four teachers, six
 // classes of 43 to 47 students with invented Chinese names, two courses per
 // class, the current term's timetable and an assignment per course. A fixed
-// seed makes every run produce the same people and passwords; nobody in it
-// is real.
+// seed makes every run produce the same people and passwords; all of them
+// are invented.
 class DemoData
 {
 public:

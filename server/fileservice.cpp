@@ -133,9 +133,9 @@ void FileService::handleContent(const httplib::Request &request, httplib::Respon
         return;
     }
 
-    // cpp-httplib slices the provider for a satisfiable Range itself; only a
-    // range starting past the end needs answering here. The 416 body stays
-    // empty because the library would slice a body as well.
+    // cpp-httplib 0.11 slices the provider for a satisfiable Range itself, so
+    // only a range starting past the end is handled here. The 416 response
+    // has no body because the library would slice a body as well.
     if (request.ranges.size() == 1 && request.ranges[0].first >= file->size) {
         response.status = 416;
         response.set_header("Content-Range", "bytes */" + std::to_string(file->size));

@@ -10,8 +10,8 @@ namespace ClassDeskServer {
 
 // Counts failed sign-ins per (account, client address) and locks that pair out
 // with a growing delay, so guessing a password from one place gets slow while
-// the teacher can still sign in from another. Kept in memory: a restart
-// forgets the counts, which is acceptable for the reference server.
+// the teacher can still sign in from another. The counts are kept in memory
+// only, so a restart clears them; that is acceptable for the reference server.
 class LoginThrottle
 {
 public:

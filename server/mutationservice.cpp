@@ -305,7 +305,7 @@ nlohmann::json MutationService::markAttendance(const nlohmann::json &mutation, n
         outcome = conflict(mutation, stored);
     }
 
-    // A mark sent under another id meets the stored record: its copy tells the client the id to keep.
+    // A mark sent under another id updates the stored record, so its copy gives the client the id to keep.
     if (outcome["status"] == "applied" && requestedId != stored.id)
         outcome["server_copy"] = EntityStore::serverCopy(stored);
     return outcome;

@@ -133,7 +133,7 @@ void UploadService::registerRoutes(httplib::Server &server)
     server.Post("/api/v1/uploads", [this](const httplib::Request &request, httplib::Response &response) {
         handleCreate(request, response);
     });
-    // cpp-httplib answers HEAD with the GET handler and drops the body.
+    // cpp-httplib routes HEAD to the GET handler and drops the body.
     server.Get(item, [this](const httplib::Request &request, httplib::Response &response) {
         handleHead(request, response);
     });

@@ -375,7 +375,7 @@ private slots:
 
     void otherTeachersSeeOnlyTheirScope()
     {
-        // Bob shares alice's school: he sees the class but not her course.
+        // Bob is in alice's school: the class is visible to him, her course is not.
         const QJsonArray bobChanges = pullAll(m_bob);
         QCOMPARE(countChanges(bobChanges, m_classId), 1);
         QCOMPARE(countChanges(bobChanges, m_courseId), 0);
