@@ -8,6 +8,12 @@
 #include <QRandomGenerator>
 #include <QTest>
 #include <QThread>
+#include <QUrl>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace ServerTestSupport;
 
@@ -63,6 +69,32 @@ private:
     static Reply head(const QString &url, const QString &token)
     {
         return request("HEAD", url, {}, {bearer(token), "Tus-Resumable: 1.0.0"});
+    }
+
+    // Sends a PATCH whose headers announce `announced` bytes but writes only
+    // `body`, leaving the socket open; returns the socket or -1.
+    static int sendTornPatch(const QString &url, const QString &token, const QByteArray &body, qsizetype announced,
+                             const QByteArray &extraHeader = {})
+    {
+        const QUrl parsed(url);
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<quint16>(parsed.port()));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+            return -1;
+        QByteArray message = "PATCH " + parsed.path().toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + bearer(token)
+            + "\r\nTus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
+            + "Content-Length: " + QByteArray::number(announced) + "\r\n";
+        if (!extraHeader.isEmpty())
+            message += extraHeader + "\r\n";
+        message += "\r\n" + body;
+        if (::send(fd, message.constData(), static_cast<size_t>(message.size()), 0) != message.size()) {
+            ::close(fd);
+            return -1;
+        }
+        return fd;
     }
 
     // Uploads data in two chunks and returns the file id.
@@ -269,6 +301,62 @@ private slots:
         QVERIFY(!fileId.isEmpty());
         const Reply content = request("GET", server.baseUrl() + QStringLiteral("files/%1/content").arg(fileId), {}, {bearer(token)});
         QCOMPARE(sha256Hex(content.body), sha256Hex(data));
+    }
+
+    void tornBodyKeepsOnlyVerifiableBytes()
+    {
+        const QByteArray data = makeContent(64 * 1024, 8);
+        const QByteArray part = data.left(20000);
+
+        // Without a checksum the bytes that arrived are kept.
+        const QString plain = create(m_server, m_alice, data.size(), sha256Hex(data));
+        int fd = sendTornPatch(plain, m_alice, part, data.size());
+        QVERIFY(fd >= 0);
+        QThread::msleep(300);
+        ::close(fd);
+        QTRY_COMPARE(head(plain, m_alice).header("upload-offset"), QByteArray::number(part.size()));
+        QCOMPARE(patch(plain, m_alice, part.size(), data.mid(part.size())).status, 204L);
+
+        // With a checksum for the whole body, a torn body cannot be verified and is dropped.
+        const QString checked = create(m_server, m_alice, data.size(), sha256Hex(data));
+        fd = sendTornPatch(checked, m_alice, part, data.size(),
+                           "Upload-Checksum: sha256 " + QCryptographicHash::hash(data, QCryptographicHash::Sha256).toBase64());
+        QVERIFY(fd >= 0);
+        QThread::msleep(300);
+        ::close(fd);
+        QThread::msleep(300);
+        QCOMPARE(head(checked, m_alice).header("upload-offset"), QByteArray("0"));
+    }
+
+    void shutdownDuringPatchKeepsConsistentOffset()
+    {
+        ServerProcess server;
+        QVERIFY(server.addTeacher(QStringLiteral("finn"), QStringLiteral("f-secret"), QStringLiteral("North School")));
+        QVERIFY(server.start());
+        const QString token = server.signIn(QStringLiteral("finn"), QStringLiteral("f-secret"));
+        const QByteArray data = makeContent(256 * 1024, 9);
+        const QString url = create(server, token, data.size(), sha256Hex(data));
+        const QByteArray part = data.left(100000);
+
+        // SIGTERM while a PATCH body is still due: the server ends that
+        // request when its read times out (cpp-httplib's default is 5 s),
+        // stores what arrived and exits cleanly.
+        const int fd = sendTornPatch(url, token, part, data.size());
+        QVERIFY(fd >= 0);
+        QThread::msleep(300);
+        server.process().terminate();
+        QVERIFY(server.process().waitForFinished(15000));
+        ::close(fd);
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+
+        QVERIFY(server.start());
+        const QString resumed = server.baseUrl() + url.mid(url.indexOf(QStringLiteral("/api/v1/")) + 8);
+        const QByteArray offset = head(resumed, token).header("upload-offset");
+        QCOMPARE(offset, QByteArray::number(part.size()));
+        const Reply last = patch(resumed, token, part.size(), data.mid(part.size()));
+        QCOMPARE(last.status, 204L);
+        QVERIFY(!last.header("classdesk-file-id").isEmpty());
     }
 
     void abandonedUploadExpires()
