@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Builds ClassDesk and starts the demo: the app with its own demo data folder,
+# Builds ClassDesk and starts the demo: the reference platform server with a
+# made-up school in the background, and the app with its own demo data folder,
 # so trying ClassDesk never touches a teacher's real data.
 #
 # Extra arguments go to the app, e.g. scripts/run.sh --lang en
@@ -22,8 +23,31 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 fi
 
 demo="$root/build/demo"
-mkdir -p "$demo/client"
+mkdir -p "$demo/client" "$demo/server"
 
-# TODO: start the reference platform server with demo data and sign the app
-# in to it, once the server can generate demo data.
-exec "$root/build/release/app/classdesk" --data "$demo/client" "$@"
+# The reference platform server with a made-up demo school, on a free
+# loopback port, for as long as the app runs.
+server_log="$demo/server/server.log"
+"$root/build/release/server/classdesk-server" --demo --port 0 --data "$demo/server" >"$server_log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+
+server_url=""
+for _ in $(seq 1 100); do
+    server_url=$(sed -n 's/^Listening on \(http:[^ ]*\)$/\1/p' "$server_log")
+    if [ -n "$server_url" ] || ! kill -0 "$server_pid" 2>/dev/null; then
+        break
+    fi
+    sleep 0.1
+done
+if [ -z "$server_url" ]; then
+    echo "The demo platform server did not start; its log follows:" >&2
+    cat "$server_log" >&2
+    exit 1
+fi
+grep -E '^(Demo school|  user )' "$server_log" || true
+echo "Demo platform server: $server_url (log: $server_log)"
+
+# TODO: pass "$server_url" and a demo account to the app once it can sign in;
+# until then the app runs on its local data only.
+"$root/build/release/app/classdesk" --data "$demo/client" "$@"

@@ -24,9 +24,16 @@ packages=(
     fonts-noto-cjk xvfb xauth dbus-x11 gnome-keyring libsecret-tools
     # Packaging checks: .deb dependencies, desktop entry, AppStream, window lookup
     file dpkg-dev desktop-file-utils appstream x11-utils
-    # Scripts
-    python3
+    # Scripts; Node.js runs the API contract checks (OpenAPI lint, response
+    # validation, tus interoperability)
+    python3 nodejs
 )
+
+# Debian ships npm as its own package; Node.js from other sources bundles it
+# and conflicts with Debian's, so add it only when no npm is installed.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -13,6 +13,12 @@ cd "$root"
 
 scripts/setup-debian.sh
 
+# The API contract checks use the Node tools pinned in package-lock.json;
+# reinstall them only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+fi
+
 cmake --preset ci
 cmake --build --preset ci --parallel "$(nproc)"
 

@@ -1,64 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Starts the real classdesk-server on a free loopback port and talks HTTP to it
-// with libcurl, as the client does.
+// Starts the real classdesk-server on a free loopback port and checks its
+// command line, demo data, shutdown and fault injection.
 
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
+#include "servertestsupport.h"
+
+#include <QElapsedTimer>
 #include <QTest>
 
-#include <curl/curl.h>
+using namespace ServerTestSupport;
 
 class ServerTest : public QObject
 {
     Q_OBJECT
-
-private:
-    struct Reply
-    {
-        long status = 0;
-        QByteArray body;
-    };
-
-    static size_t appendBody(char *data, size_t size, size_t count, void *target)
-    {
-        static_cast<QByteArray *>(target)->append(data, static_cast<qsizetype>(size * count));
-        return size * count;
-    }
-
-    static Reply get(const QString &url)
-    {
-        Reply reply;
-        CURL *curl = curl_easy_init();
-        const QByteArray address = url.toUtf8();
-        curl_easy_setopt(curl, CURLOPT_URL, address.constData());
-        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &ServerTest::appendBody);
-        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT, 10L);
-        if (curl_easy_perform(curl) == CURLE_OK)
-            curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-        curl_easy_cleanup(curl);
-        return reply;
-    }
-
-    // Starts the server with --port 0 and returns its base URL from the line it prints.
-    static QString startServer(QProcess &process)
-    {
-        process.start(QStringLiteral(CLASSDESK_SERVER_EXECUTABLE), {QStringLiteral("--port"), QStringLiteral("0")});
-        if (!process.waitForStarted(5000))
-            return {};
-        const QRegularExpression listening(QStringLiteral("Listening on (http://127\\.0\\.0\\.1:\\d+/api/v1/)"));
-        QByteArray output;
-        while (process.waitForReadyRead(5000)) {
-            output += process.readAllStandardOutput();
-            const auto match = listening.match(QString::fromUtf8(output));
-            if (match.hasMatch())
-                return match.captured(1);
-        }
-        return {};
-    }
 
 private slots:
     void initTestCase() { curl_global_init(CURL_GLOBAL_DEFAULT); }
@@ -66,19 +20,28 @@ private slots:
 
     void healthAnswersOnFreePort()
     {
-        QProcess server;
-        const QString baseUrl = startServer(server);
-        QVERIFY2(!baseUrl.isEmpty(), "the server did not print its address");
+        ServerProcess server;
+        QVERIFY2(server.start(), "the server did not print its address");
 
-        const Reply reply = get(baseUrl + QStringLiteral("health"));
+        const Reply reply = request("GET", server.baseUrl() + QStringLiteral("health"));
         QCOMPARE(reply.status, 200L);
-        QCOMPARE(QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("status")).toString(),
-                 QStringLiteral("ok"));
+        QCOMPARE(reply.json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
 
-        server.terminate();
-        QVERIFY(server.waitForFinished(5000));
-        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(server.exitCode(), 0);
+        server.process().terminate();
+        QVERIFY(server.process().waitForFinished(10000));
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+        QVERIFY(server.process().readAllStandardOutput().contains("Stopped"));
+    }
+
+    void unknownPathIsProblem()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        const Reply reply = request("GET", server.baseUrl() + QStringLiteral("nothing-here"));
+        QCOMPARE(reply.status, 404L);
+        QCOMPARE(reply.code(), QStringLiteral("not_found"));
+        QVERIFY(reply.header("content-type").startsWith("application/problem+json"));
     }
 
     void unknownOptionIsUsageError()
@@ -88,6 +51,103 @@ private slots:
         QVERIFY(server.waitForFinished(5000));
         QCOMPARE(server.exitCode(), 2);
         QVERIFY(server.readAllStandardError().contains("--bogus"));
+    }
+
+    void helpListsOptions()
+    {
+        QProcess server;
+        server.start(QStringLiteral(CLASSDESK_SERVER_EXECUTABLE), {QStringLiteral("--help")});
+        QVERIFY(server.waitForFinished(5000));
+        QCOMPARE(server.exitCode(), 0);
+        const QByteArray help = server.readAllStandardOutput();
+        for (const char *option : {"--host", "--port", "--data", "--demo", "--access-token-ttl", "--upload-expiry", "--faults", "demo"})
+            QVERIFY2(help.contains(option), option);
+    }
+
+    void demoCreatesSchoolOnce()
+    {
+        ServerProcess server;
+        int exitCode = -1;
+        const QByteArray first = server.runCommand({QStringLiteral("demo")}, &exitCode);
+        QCOMPARE(exitCode, 0);
+        const QByteArray second = server.runCommand({QStringLiteral("demo")}, &exitCode);
+        QCOMPARE(second, first);
+
+        static const QRegularExpression s_account(QStringLiteral("user (demo1)  password (\\S+)"));
+        const auto match = s_account.match(QString::fromUtf8(first));
+        QVERIFY2(match.hasMatch(), first.constData());
+
+        QVERIFY(server.start());
+        const QString token = server.signIn(match.captured(1), match.captured(2));
+        QVERIFY(!token.isEmpty());
+
+        QMap<QString, int> counts;
+        QMap<QString, int> studentsPerClass;
+        QString cursor;
+        for (int page = 0; page < 20; ++page) {
+            const QString query = QStringLiteral("changes?limit=1000") + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor);
+            const QJsonObject body = server.call("GET", query, token, QStringLiteral("/changes")).json();
+            for (const QJsonValue change : body[QStringLiteral("changes")].toArray()) {
+                const QString entity = change[QStringLiteral("entity")].toString();
+                ++counts[entity];
+                if (entity == QStringLiteral("student"))
+                    ++studentsPerClass[change[QStringLiteral("data")][QStringLiteral("class_id")].toString()];
+            }
+            cursor = body[QStringLiteral("next_cursor")].toString();
+            if (!body[QStringLiteral("has_more")].toBool())
+                break;
+        }
+        QCOMPARE(counts.value(QStringLiteral("school")), 1);
+        QCOMPARE(counts.value(QStringLiteral("class")), 6);
+        QCOMPARE(counts.value(QStringLiteral("course")), 3);
+        QVERIFY(counts.value(QStringLiteral("lesson")) > 100);
+        QCOMPARE(studentsPerClass.size(), 6);
+        for (const int size : studentsPerClass)
+            QVERIFY(size >= 43 && size <= 47);
+    }
+
+    void faultsHitChosenRequests()
+    {
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--faults"), QStringLiteral("500@1,503@2,429@3,truncate@4,reset@5,stall@6:1")}));
+        const QString health = server.baseUrl() + QStringLiteral("health");
+
+        const Reply failed = request("GET", health);
+        QCOMPARE(failed.status, 500L);
+        QCOMPARE(failed.code(), QStringLiteral("internal_error"));
+
+        const Reply unavailable = request("GET", health);
+        QCOMPARE(unavailable.status, 503L);
+        QCOMPARE(unavailable.header("retry-after"), QByteArray("1"));
+
+        const Reply limited = request("GET", health);
+        QCOMPARE(limited.status, 429L);
+        QCOMPARE(limited.header("retry-after"), QByteArray("1"));
+
+        const Reply truncated = request("GET", health);
+        QCOMPARE(truncated.status, 200L);
+        QJsonParseError error;
+        QJsonDocument::fromJson(truncated.body, &error);
+        QVERIFY(error.error != QJsonParseError::NoError);
+
+        const Reply reset = request("GET", health);
+        QVERIFY(reset.result != CURLE_OK);
+
+        QElapsedTimer timer;
+        timer.start();
+        const Reply stalled = request("GET", health);
+        QCOMPARE(stalled.status, 200L);
+        QVERIFY(timer.elapsed() >= 900);
+
+        QCOMPARE(request("GET", health).status, 200L);
+    }
+
+    void invalidFaultSpecIsUsageError()
+    {
+        ServerProcess server;
+        QVERIFY(!server.start({QStringLiteral("--faults"), QStringLiteral("explode@1")}));
+        QVERIFY(server.process().state() == QProcess::NotRunning || server.process().waitForFinished(5000));
+        QCOMPARE(server.process().exitCode(), 2);
     }
 };
 

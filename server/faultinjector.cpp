@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "faultinjector.h"
+
+#include "problem.h"
+
+#include <httplib.h>
+
+#include <charconv>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace ClassDeskServer {
+
+namespace {
+
+// The fault chosen for the request this worker thread is handling, so the
+// post-routing step can damage the response the handler produced.
+thread_local std::optional<FaultInjector::Fault> t_currentFault;
+
+std::optional<std::int64_t> parsePositive(std::string_view text)
+{
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 1)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+std::optional<std::string> FaultInjector::parse(const std::string &spec)
+{
+    static const std::map<std::string_view, Kind> s_kinds = {
+        {"500", Kind::Status500}, {"503", Kind::Status503}, {"429", Kind::Status429},
+        {"reset", Kind::Reset},   {"stall", Kind::Stall},   {"truncate", Kind::Truncate},
+    };
+
+    size_t start = 0;
+    while (start < spec.size()) {
+        size_t end = spec.find(',', start);
+        if (end == std::string::npos)
+            end = spec.size();
+        const std::string_view item(spec.data() + start, end - start);
+        start = end + 1;
+        if (item.empty())
+            continue;
+
+        const size_t at = item.find('@');
+        const auto kind = at == std::string_view::npos ? s_kinds.end() : s_kinds.find(item.substr(0, at));
+        if (kind == s_kinds.end())
+            return "unknown fault \"" + std::string(item) + "\"; use KIND@N with KIND one of 500, 503, 429, reset, stall, truncate";
+
+        std::string_view position = item.substr(at + 1);
+        Fault fault{kind->second};
+        if (const size_t colon = position.find(':'); colon != std::string_view::npos) {
+            const auto seconds = parsePositive(position.substr(colon + 1));
+            if (!seconds || kind->second != Kind::Stall)
+                return "invalid fault \"" + std::string(item) + "\"; only stall takes :SECONDS";
+            fault.stallSeconds = static_cast<int>(*seconds);
+            position = position.substr(0, colon);
+        }
+        const auto request = parsePositive(position);
+        if (!request)
+            return "invalid request number in fault \"" + std::string(item) + "\"";
+        m_faults[*request] = fault;
+    }
+    return std::nullopt;
+}
+
+void FaultInjector::install(httplib::Server &server)
+{
+    server.set_pre_routing_handler([this](const httplib::Request &, httplib::Response &response) {
+        const std::int64_t number = ++m_requestCount;
+        const auto found = m_faults.find(number);
+        t_currentFault = found == m_faults.end() ? std::nullopt : std::optional<Fault>(found->second);
+        if (!t_currentFault)
+            return httplib::Server::HandlerResponse::Unhandled;
+
+        std::clog << "classdesk-server: injecting a fault into request " << number << "\n";
+        switch (t_currentFault->kind) {
+        case Kind::Status500:
+            sendProblem(response, 500, "internal_error", "Injected fault: internal server error.");
+            return httplib::Server::HandlerResponse::Handled;
+        case Kind::Status503:
+            response.set_header("Retry-After", "1");
+            sendProblem(response, 503, "service_unavailable", "Injected fault: the service is unavailable.");
+            return httplib::Server::HandlerResponse::Handled;
+        case Kind::Status429:
+            response.set_header("Retry-After", "1");
+            sendProblem(response, 429, "rate_limited", "Injected fault: too many requests.");
+            return httplib::Server::HandlerResponse::Handled;
+        case Kind::Stall:
+            std::this_thread::sleep_for(std::chrono::seconds(t_currentFault->stallSeconds));
+            return httplib::Server::HandlerResponse::Unhandled;
+        case Kind::Reset:
+        case Kind::Truncate:
+            return httplib::Server::HandlerResponse::Unhandled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+
+    server.set_post_routing_handler([](const httplib::Request &, httplib::Response &response) {
+        if (!t_currentFault || response.body.empty())
+            return;
+        if (t_currentFault->kind == Kind::Truncate) {
+            // A consistent Content-Length, so the client sees a complete response of broken JSON.
+            response.body.resize(response.body.size() / 2);
+            response.headers.erase("Content-Length");
+            return;
+        }
+        if (t_currentFault->kind != Kind::Reset)
+            return;
+
+        // Announce the full length, send half, then drop the connection.
+        auto body = std::make_shared<std::string>(std::move(response.body));
+        response.body.clear();
+        const std::string contentType = response.get_header_value("Content-Type");
+        response.set_content_provider(body->size(), contentType,
+                                      [body](size_t offset, size_t, httplib::DataSink &sink) {
+                                          if (offset > 0)
+                                              return false;
+                                          sink.write(body->data(), body->size() / 2);
+                                          return true;
+                                      });
+    });
+}
+
+} // namespace ClassDeskServer

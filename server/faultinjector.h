@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace httplib {
+class Server;
+} // namespace httplib
+
+namespace ClassDeskServer {
+
+// Fails chosen requests on purpose so client retry and recovery code can be
+// tested against a real server. Off unless --faults or
+// CLASSDESK_SERVER_FAULTS names at least one fault.
+class FaultInjector
+{
+public:
+    enum class Kind { Status500, Status503, Status429, Reset, Stall, Truncate };
+
+    struct Fault
+    {
+        Kind kind;
+        int stallSeconds = 3;
+    };
+
+    // Parses "KIND@N[:SECONDS],..."; returns an error message for a bad spec.
+    [[nodiscard]] std::optional<std::string> parse(const std::string &spec);
+    [[nodiscard]] bool isEmpty() const { return m_faults.empty(); }
+    void install(httplib::Server &server);
+
+private:
+    std::map<std::int64_t, Fault> m_faults;
+    std::atomic<std::int64_t> m_requestCount = 0;
+};
+
+} // namespace ClassDeskServer

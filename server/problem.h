@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace httplib {
+struct Response;
+}
+
+namespace ClassDeskServer {
+
+// Writes an RFC 9457 problem response whose `code` is one of the stable codes
+// documented in docs/api/openapi.yaml.
+void sendProblem(httplib::Response &response, int status, std::string_view code, std::string_view detail);
+
+void sendJson(httplib::Response &response, const nlohmann::json &body, int status = 200);
+
+// Current time in UTC milliseconds and seconds since the Unix epoch.
+[[nodiscard]] std::int64_t nowMilliseconds();
+[[nodiscard]] std::int64_t nowSeconds();
+
+} // namespace ClassDeskServer
