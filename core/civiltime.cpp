@@ -41,7 +41,16 @@ QDate dateAt(qint64 utcMs, const QTimeZone &zone)
 
 qint64 instantOf(QDate date, QTime time, const QTimeZone &zone)
 {
-    return QDateTime(date, time, zone).toMSecsSinceEpoch();
+    const QDateTime local(date, time, zone);
+    if (local.isValid())
+        return local.toMSecsSinceEpoch();
+
+    // Qt 6.4 marks a time in a DST gap invalid. Reading it with the offset in
+    // force a day earlier moves it forward by the gap: 02:30 becomes 03:30.
+    constexpr qint64 DayMs = 24 * 60 * 60 * 1000;
+    const qint64 asUtc = QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch();
+    const int offsetBefore = zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(asUtc - DayMs, QTimeZone::utc()));
+    return asUtc - qint64(offsetBefore) * 1000;
 }
 
 } // namespace ClassDesk::CivilTime

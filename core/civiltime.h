@@ -30,7 +30,7 @@ namespace CivilTime {
 [[nodiscard]] QDate dateAt(qint64 utcMs, const QTimeZone &zone);
 
 // The instant of a civil date and time in `zone`. A time that a DST change
-// skips is moved forward by the length of the gap, as QDateTime does.
+// skips is moved forward by the length of the gap.
 [[nodiscard]] qint64 instantOf(QDate date, QTime time, const QTimeZone &zone);
 
 } // namespace CivilTime

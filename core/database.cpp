@@ -21,7 +21,7 @@ namespace {
 // gave up. Each try already waited BusyTimeoutMilliseconds.
 constexpr int MaxWriteAttempts = 3;
 
-QString translate(const char *text)
+QString translated(const char *text)
 {
     return QCoreApplication::translate("ClassDesk::Database", text);
 }
@@ -39,28 +39,28 @@ std::pair<QString, QString> describe(int primaryCode)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return {QStringLiteral("db.busy"),
-                translate("The local database is busy with another task. Try again in a moment.")};
+                translated(QT_TRANSLATE_NOOP("ClassDesk::Database", "The local database is busy with another task. Try again in a moment."))};
     case SQLITE_FULL:
         return {QStringLiteral("db.disk_full"),
-                translate("The disk is full, so the change was not saved. Free some disk space and try again.")};
+                translated(QT_TRANSLATE_NOOP("ClassDesk::Database", "The disk is full, so the change was not saved. Free some disk space and try again."))};
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
         return {QStringLiteral("db.not_writable"),
-                translate("The local database cannot be written. Check that its folder is writable "
-                          "or choose another data folder.")};
+                translated(QT_TRANSLATE_NOOP("ClassDesk::Database", "The local database cannot be written. Check that its folder is writable "
+                          "or choose another data folder."))};
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return {QStringLiteral("db.corrupt"),
-                translate("The local database file is damaged. Restore it from a backup "
-                          "or choose another data folder.")};
+                translated(QT_TRANSLATE_NOOP("ClassDesk::Database", "The local database file is damaged. Restore it from a backup "
+                          "or choose another data folder."))};
     case SQLITE_CONSTRAINT:
         return {QStringLiteral("db.constraint"),
-                translate("The change conflicts with data that is already saved, so it was not saved.")};
+                translated(QT_TRANSLATE_NOOP("ClassDesk::Database", "The change conflicts with data that is already saved, so it was not saved."))};
     default:
         return {QStringLiteral("db.statement_failed"),
-                translate("The local database reported an error. Your saved work is kept; "
-                          "restart ClassDesk and try again.")};
+                translated(QT_TRANSLATE_NOOP("ClassDesk::Database", "The local database reported an error. Your saved work is kept; "
+                          "restart ClassDesk and try again."))};
     }
 }
 
@@ -101,6 +101,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
     // files the mode of the database file.
     QFile::setPermissions(filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
+    sqlite3_extended_result_codes(handle, 1);
+    sqlite3_busy_handler(handle, &Database::waitWhileBusy, database.get());
+
     if (auto status = database->rejectNewerSchema(); !status)
         return std::unexpected(status.error());
     if (auto status = database->configure(); !status)
@@ -115,9 +118,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
 // Runs before any pragma that writes, so a newer file is left byte for byte as it was.
 Status Database::rejectNewerSchema()
 {
-    sqlite3_extended_result_codes(m_handle, 1);
-    sqlite3_busy_handler(m_handle, &Database::waitWhileBusy, this);
-
     const auto version = userVersion();
     if (!version)
         return std::unexpected(version.error());
@@ -127,9 +127,9 @@ Status Database::rejectNewerSchema()
     qCWarning(lcCoreDb) << "Rejected database with schema version" << *version << "newer than"
                         << Schema::CurrentVersion << QDir::toNativeSeparators(m_filePath);
     return makeError(QStringLiteral("db.newer_schema"),
-                     translate("This data was saved by a newer version of ClassDesk "
+                     translated(QT_TRANSLATE_NOOP("ClassDesk::Database", "This data was saved by a newer version of ClassDesk "
                                "(data version %1, this version reads up to %2). Install the "
-                               "newer ClassDesk to open it. The file was not changed.")
+                               "newer ClassDesk to open it. The file was not changed."))
                          .arg(*version)
                          .arg(Schema::CurrentVersion));
 }
@@ -222,15 +222,20 @@ Status Database::writeTransaction(const std::function<Status()> &work)
     return result;
 }
 
-void Database::failNextStatement(int sqliteCode)
+void Database::failNextStatement(int sqliteCode, int stepsToSkip)
 {
     m_injectedFailure = sqliteCode;
+    m_stepsBeforeFailure = stepsToSkip;
 }
 
 bool Database::takeInjectedFailure(int *sqliteCode)
 {
     if (m_injectedFailure == 0)
         return false;
+    if (m_stepsBeforeFailure > 0) {
+        --m_stepsBeforeFailure;
+        return false;
+    }
     *sqliteCode = m_injectedFailure;
     m_injectedFailure = 0;
     return true;

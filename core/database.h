@@ -44,20 +44,20 @@ public:
     [[nodiscard]] Result<int> userVersion();
     [[nodiscard]] int changes() const;
 
-    // Runs `work` between BEGIN IMMEDIATE and COMMIT. When SQLite still reports
+    // Runs `work` between BEGIN IMMEDIATE and COMMIT. If SQLite still reports
     // the database busy after the busy handler gave up, the whole transaction is
-    // retried a bounded number of times; any other failure rolls back.
+    // retried, at most three times in all. Any other failure rolls back.
     [[nodiscard]] Status writeTransaction(const std::function<Status()> &work);
 
-    // Test hook: the next statement this connection steps or executes fails
-    // with `sqliteCode` instead of running.
-    void failNextStatement(int sqliteCode);
+    // Test hook: after `stepsToSkip` more successful steps or executes on this
+    // connection, the next one fails with `sqliteCode` instead of running.
+    void failNextStatement(int sqliteCode, int stepsToSkip = 0);
 
     // How often the busy handler had to wait for another connection's lock.
     [[nodiscard]] int busyWaitCount() const { return m_busyWaits.load(); }
 
-    // The one place that turns a SQLite result code into an Error. `what` names
-    // the statement or file for the log; it never holds a student's data.
+    // Converts a SQLite result code into an Error; the only place that does.
+    // `what` names the statement or file for the log and contains no student data.
     [[nodiscard]] Error toError(int sqliteCode, const QString &what) const;
 
 private:
@@ -73,6 +73,7 @@ private:
     sqlite3 *m_handle = nullptr;
     QString m_filePath;
     int m_injectedFailure = 0;
+    int m_stepsBeforeFailure = 0;
     std::atomic<int> m_busyWaits = 0;
 };
 

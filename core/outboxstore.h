@@ -27,12 +27,12 @@ struct OutboxEntry
     QString lastError;
 };
 
-// What the platform did with one pushed entry.
+// The platform's result for one pushed entry.
 enum class MutationOutcome {
     Applied,   // stored; serverVersion is the row's new version
     Duplicate, // applied before under the same idempotency key: success
-    Conflict,  // the platform's copy changed; serverCopy holds it
-    Rejected,  // invalid and never retried; reason says why
+    Conflict,  // the platform's copy changed; serverCopy contains it
+    Rejected,  // invalid and never retried; reason gives the cause
 };
 
 struct MutationResult
@@ -45,7 +45,7 @@ struct MutationResult
 };
 
 // The queue of local changes for the sync engine: read in order, mark sent,
-// then record what the platform answered.
+// then record the platform's results.
 class OutboxStore : public QObject
 {
     Q_OBJECT
@@ -61,7 +61,7 @@ public:
     // Marks entries as sent, so no later change is folded into them.
     [[nodiscard]] Status markSent(const QList<qint64> &seqs);
 
-    // Puts sent entries back in the queue after a push that got no answer
+    // Puts sent entries back in the queue after a push that got no response
     // (timeout, lost connection, crash); markSent() counted the attempt. Resending is
     // safe because the platform deduplicates by idempotency key.
     [[nodiscard]] Status returnToPending(const QList<qint64> &seqs, const QString &reason);
@@ -69,7 +69,7 @@ public:
     // Returns every sent entry to the queue; run once at start-up.
     [[nodiscard]] Status requeueSent();
 
-    // Records the platform's answers in one transaction. Each result is handled
+    // Records the platform's results in one transaction. Each result is handled
     // on its own: a conflict or rejection parks that entry, the others go on.
     [[nodiscard]] Status recordResults(const QList<MutationResult> &results);
 

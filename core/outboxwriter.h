@@ -22,8 +22,8 @@ namespace OutboxWriter {
 // kind `op` (create, update, delete or mark) made on the row's server version.
 //
 // An update or mark is folded into the entity's latest outbox entry when that
-// entry is still pending (never sent) and is a create, update or mark: the
-// entry keeps its place, op and idempotency key and takes the new payload.
+// entry is still pending (never sent) and is a create, update or mark. The
+// entry then keeps its place, op and idempotency key and takes the new payload.
 // An entry that was sent is never changed.
 [[nodiscard]] Status recordRow(Database &database, const QString &entity, const QString &id,
                                const QString &op);

@@ -8,7 +8,7 @@ namespace ClassDesk::Schema {
 
 namespace {
 
-// Index i holds the SQL that takes the schema from version i to i + 1.
+// Returns the SQL that takes the schema from `fromVersion` to the next version.
 const char *migrationSql(int fromVersion)
 {
     switch (fromVersion) {

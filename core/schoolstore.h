@@ -27,7 +27,7 @@ class SchoolStore : public QObject
 public:
     explicit SchoolStore(Database &database, QObject *parent = nullptr);
 
-    // Creates a school; `timeZone` must be an IANA zone name the system knows.
+    // Creates a school; `timeZone` must be an IANA zone name that QTimeZone recognizes.
     [[nodiscard]] Result<QString> createSchool(const QString &name, const QString &timeZone);
     [[nodiscard]] Result<QString> createTeacher(const QString &schoolId, const QString &name,
                                                 const QString &account);

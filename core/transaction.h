@@ -8,7 +8,7 @@ namespace ClassDesk {
 class Database;
 
 // A write transaction. It starts with BEGIN IMMEDIATE, so the write lock is
-// taken up front and a later statement can never fail with SQLITE_BUSY halfway
+// taken up front and the statements inside do not wait for it halfway
 // through. It commits only when asked and rolls back on scope exit otherwise.
 class Transaction
 {

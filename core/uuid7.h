@@ -5,11 +5,11 @@
 
 namespace ClassDesk {
 
-// UUID version 7 ids (RFC 9562, section 5.7): 48 bits of Unix milliseconds,
+// UUID version 7 ids (RFC 9562): 48 bits of Unix milliseconds,
 // then the version, a 12-bit counter in rand_a, the variant and 62 random
 // bits. Ids made in one process sort in creation order: within a millisecond
 // the counter grows, and when it runs out or the clock steps back the
-// timestamp is carried forward instead (RFC 9562, section 6.2, method 1).
+// timestamp is carried forward instead, as RFC 9562 allows for a fixed-length counter.
 class Uuid7
 {
 public:

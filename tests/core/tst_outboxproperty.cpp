@@ -55,7 +55,7 @@ private:
         QList<MutationResult> results;
         for (const OutboxEntry &entry : *pending) {
             seqs.append(entry.seq);
-            // Some answers get lost on the way back and stay sent.
+            // Some results get lost on the way back, so their entries stay sent.
             if (random.bounded(4) != 0) {
                 const auto outcome = random.bounded(5) == 0 ? MutationOutcome::Duplicate : MutationOutcome::Applied;
                 results.append({entry.idempotencyKey, outcome, ++m_version, {}, {}});

@@ -240,11 +240,15 @@ private slots:
         QVERIFY(attendance.mark(session, fixture.studentIds.at(2), AttendanceStatus::Absent).has_value());
         QSignalSpy spy(&attendance, &AttendanceStore::changed);
 
-        // A failure on the last student's outbox row must leave no mark at all.
+        // A failure after some students were written must leave no new mark.
         const qint64 before = scalar(*fixture.database, "SELECT count(*) FROM attendance_record");
-        fixture.database->failNextStatement(SQLITE_IOERR);
-        QVERIFY(!attendance.markAllPresent(session).has_value());
+        // 20 steps: BEGIN, the student query and two students' five statements each.
+        fixture.database->failNextStatement(SQLITE_IOERR, 20);
+        const auto failed = attendance.markAllPresent(session);
+        QVERIFY(!failed.has_value());
+        QCOMPARE(failed.error().sqliteCode, SQLITE_IOERR);
         QCOMPARE(scalar(*fixture.database, "SELECT count(*) FROM attendance_record"), before);
+        QCOMPARE(scalar(*fixture.database, "SELECT count(*) FROM attendance_record_history"), 0);
 
         const auto marked = attendance.markAllPresent(session);
         QVERIFY(marked.has_value());

@@ -116,6 +116,15 @@ private slots:
         QCOMPARE(statement->textAt(0), QStringLiteral("2026-09-10"));
     }
 
+    void timeInDstGapMovesForward()
+    {
+        // New York skips 02:00-03:00 on 2026-03-08, so 02:30 means 03:30 EDT.
+        const QTimeZone newYork("America/New_York");
+        QCOMPARE(CivilTime::instantOf(QDate(2026, 3, 8), QTime(2, 30), newYork), utc(2026, 3, 8, 7, 30));
+        QCOMPARE(CivilTime::instantOf(QDate(2026, 3, 8), QTime(1, 30), newYork), utc(2026, 3, 8, 6, 30));
+        QCOMPARE(CivilTime::instantOf(QDate(2026, 3, 8), QTime(3, 30), newYork), utc(2026, 3, 8, 7, 30));
+    }
+
     void civilTextForms()
     {
         QCOMPARE(CivilTime::dateText(QDate(2026, 3, 8)), QStringLiteral("2026-03-08"));
