@@ -50,6 +50,34 @@ private slots:
         QVERIFY(Uuid7::generate() > ids.last());
     }
 
+    void schoolRejectsUnknownTimeZone()
+    {
+        StoreFixture fixture;
+        QVERIFY(fixture.setUp(0));
+        SchoolStore schools(*fixture.database);
+
+        const auto created = schools.createSchool(QStringLiteral("Nowhere"), QStringLiteral("Mars/Olympus"));
+
+        QVERIFY(!created.has_value());
+        QCOMPARE(created.error().code, QStringLiteral("store.invalid_time_zone"));
+        QVERIFY(created.error().message.contains(QStringLiteral("Mars/Olympus")));
+        QCOMPARE(schools.timeZone(fixture.schoolId)->id(), QByteArray("Asia/Shanghai"));
+    }
+
+    void createTeacherWritesOutboxCreate()
+    {
+        StoreFixture fixture;
+        QVERIFY(fixture.setUp(0));
+        SchoolStore schools(*fixture.database);
+        QSignalSpy spy(&schools, &SchoolStore::changed);
+
+        const auto teacher = schools.createTeacher(fixture.schoolId, QStringLiteral("王老师"), QStringLiteral("wang"));
+
+        QVERIFY(teacher.has_value());
+        QCOMPARE(outboxOf(*fixture.database, QStringLiteral("teacher"), *teacher).size(), 1);
+        QCOMPARE(spy.size(), 1);
+    }
+
     void createStudentWritesOutboxCreate()
     {
         StoreFixture fixture;
