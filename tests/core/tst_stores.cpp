@@ -270,7 +270,8 @@ private slots:
 
         // A failure after some students were written must leave no new mark.
         const qint64 before = scalar(*fixture.database, "SELECT count(*) FROM attendance_record");
-        // 20 steps: BEGIN, the student query and two students' five statements each.
+        // 20 steps pass: BEGIN, five for the student query and five per student,
+        // so the third student's outbox insert fails after two were written.
         fixture.database->failNextStatement(SQLITE_IOERR, 20);
         const auto failed = attendance.markAllPresent(session);
         QVERIFY(!failed.has_value());
