@@ -3,3 +3,4 @@
 
 Q_LOGGING_CATEGORY(lcCore, "classdesk.core", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCoreDb, "classdesk.core.db", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCoreStore, "classdesk.core.store", QtInfoMsg)

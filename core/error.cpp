@@ -7,6 +7,8 @@ QString Error::toLogString() const
 {
     if (httpStatus != 0)
         return QStringLiteral("%1 (HTTP %2): %3").arg(code).arg(httpStatus).arg(message);
+    if (sqliteCode != 0)
+        return QStringLiteral("%1 (SQLite %2): %3").arg(code).arg(sqliteCode).arg(message);
     return QStringLiteral("%1: %2").arg(code, message);
 }
 

@@ -15,6 +15,7 @@ struct Error
     QString message;     // translated, says what failed and what to do
     int httpStatus = 0;  // 0 when the failure did not come from HTTP
     bool retryable = false;
+    int sqliteCode = 0;  // SQLite's extended result code, 0 when SQLite was not involved
 
     [[nodiscard]] QString toLogString() const;
 };
@@ -28,7 +29,7 @@ using Status = std::expected<void, Error>;
 [[nodiscard]] inline std::unexpected<Error> makeError(QString code, QString message,
                                                       bool retryable = false)
 {
-    return std::unexpected(Error{std::move(code), std::move(message), 0, retryable});
+    return std::unexpected(Error{std::move(code), std::move(message), 0, retryable, 0});
 }
 
 } // namespace ClassDesk

@@ -25,14 +25,45 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::AssignmentStore</name>
+    <message>
+        <source>Choose when the assignment should be published before scheduling it.</source>
+        <translation>请先选择作业的发布时间，再设置定时发布。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Database</name>
     <message>
         <source>Could not create the data folder %1. Check that it is writable or choose another data folder.</source>
         <translation>无法创建数据文件夹 %1。请检查该文件夹是否可写，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <source>The local database reported an error (%1: %2). Your saved work is kept; restart ClassDesk and try again.</source>
-        <translation>本地数据库出错（%1：%2）。已保存的内容不会丢失，请重新启动课堂助手后再试。</translation>
+        <source>The local database is busy with another task. Try again in a moment.</source>
+        <translation>本地数据库正忙于其他任务，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not saved. Free some disk space and try again.</source>
+        <translation>磁盘已满，本次修改未保存。请清理部分磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The local database cannot be written. Check that its folder is writable or choose another data folder.</source>
+        <translation>无法写入本地数据库。请检查其所在文件夹是否可写，或选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The local database file is damaged. Restore it from a backup or choose another data folder.</source>
+        <translation>本地数据库文件已损坏。请从备份恢复，或选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The change conflicts with data that is already saved, so it was not saved.</source>
+        <translation>该修改与已保存的数据冲突，因此未保存。</translation>
+    </message>
+    <message>
+        <source>The local database reported an error. Your saved work is kept; restart ClassDesk and try again.</source>
+        <translation>本地数据库出错。已保存的内容不会丢失；请重新启动课堂助手后再试。</translation>
+    </message>
+    <message>
+        <source>This data was saved by a newer version of ClassDesk (data version %1, this version reads up to %2). Install the newer ClassDesk to open it. The file was not changed.</source>
+        <translation>这些数据由更新版本的课堂助手保存（数据版本 %1，当前版本最高只能读取版本 %2）。请安装新版课堂助手后再打开。文件未作任何改动。</translation>
     </message>
 </context>
 <context>
@@ -111,6 +142,20 @@
     <message>
         <source>This section is not built yet.</source>
         <translation>此部分尚未完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::SchoolStore</name>
+    <message>
+        <source>The time zone %1 is not known. Use a zone name such as Asia/Shanghai.</source>
+        <translation>无法识别时区 %1。请使用 Asia/Shanghai 这样的时区名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::Store</name>
+    <message>
+        <source>The item was not found. It may have been deleted; refresh the list and try again.</source>
+        <translation>未找到该项目，可能已被删除。请刷新列表后重试。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "attendancestore.h"
+
+#include "civiltime.h"
+#include "outboxwriter.h"
+#include "storesupport.h"
+#include "uuid7.h"
+
+#include <array>
+
+namespace ClassDesk {
+
+using StoreSupport::run;
+
+namespace {
+
+constexpr std::array<std::pair<AttendanceStatus, const char *>, 5> StatusNames = {{
+    {AttendanceStatus::Present, "present"},
+    {AttendanceStatus::Late, "late"},
+    {AttendanceStatus::Absent, "absent"},
+    {AttendanceStatus::Leave, "leave"},
+    {AttendanceStatus::EarlyLeave, "early_leave"},
+}};
+
+const QString RecordEntity = QStringLiteral("attendance_record");
+
+Result<QList<AttendanceMark>> readMarks(Statement &statement)
+{
+    QList<AttendanceMark> marks;
+    for (;;) {
+        const auto row = statement.step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return marks;
+        AttendanceMark mark;
+        mark.recordId = statement.textAt(0);
+        mark.studentId = statement.textAt(1);
+        mark.status = attendanceStatusFromText(statement.textAt(2)).value_or(AttendanceStatus::Absent);
+        mark.note = statement.textAt(3);
+        mark.markedAt = statement.int64At(4);
+        mark.device = statement.textAt(5);
+        marks.append(mark);
+    }
+}
+
+Result<AttendanceCounts> readCounts(Statement &statement)
+{
+    AttendanceCounts counts;
+    for (;;) {
+        const auto row = statement.step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return counts;
+        const int count = int(statement.int64At(1));
+        switch (attendanceStatusFromText(statement.textAt(0)).value_or(AttendanceStatus::Absent)) {
+        case AttendanceStatus::Present: counts.present += count; break;
+        case AttendanceStatus::Late: counts.late += count; break;
+        case AttendanceStatus::Absent: counts.absent += count; break;
+        case AttendanceStatus::Leave: counts.leave += count; break;
+        case AttendanceStatus::EarlyLeave: counts.earlyLeave += count; break;
+        }
+    }
+}
+
+Result<std::optional<QString>> existingSession(Database &database, const QString &classId,
+                                               const QString &date, int period)
+{
+    auto statement = database.prepare("SELECT id FROM attendance_session "
+                                      "WHERE class_id = ? AND date = ? AND period = ?");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, classId).bind(2, date).bind(3, period);
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row ? std::optional(statement->textAt(0)) : std::nullopt;
+}
+
+} // namespace
+
+QString attendanceStatusText(AttendanceStatus status)
+{
+    for (const auto &[value, name] : StatusNames) {
+        if (value == status)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+std::optional<AttendanceStatus> attendanceStatusFromText(const QString &text)
+{
+    for (const auto &[value, name] : StatusNames) {
+        if (text == QLatin1String(name))
+            return value;
+    }
+    return std::nullopt;
+}
+
+std::optional<double> AttendanceCounts::rate() const
+{
+    if (total() == 0)
+        return std::nullopt;
+    return double(attended()) / double(total());
+}
+
+AttendanceStore::AttendanceStore(Database &database, QString device, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_device(std::move(device))
+{
+}
+
+Result<QString> AttendanceStore::openSession(const QString &classId, QDate date, int period,
+                                             const QString &lessonId)
+{
+    const QString dateText = CivilTime::dateText(date);
+    QString id;
+    bool created = false;
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        // Checked under the write lock, so two threads opening it at once get one session.
+        const auto existing = existingSession(m_database, classId, dateText, period);
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (existing->has_value()) {
+            id = **existing;
+            return {};
+        }
+
+        id = Uuid7::generate();
+        created = true;
+        const qint64 now = CivilTime::nowMs();
+        const auto lesson = lessonId.isEmpty() ? std::nullopt : std::optional(lessonId);
+        if (auto inserted = run(m_database,
+                                "INSERT INTO attendance_session (id, class_id, date, period, lesson_id, "
+                                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                id, classId, dateText, period, lesson, now, now);
+            !inserted)
+            return inserted;
+        return OutboxWriter::recordRow(m_database, QStringLiteral("attendance_session"), id,
+                                       QStringLiteral("create"));
+    });
+    if (!status)
+        return std::unexpected(status.error());
+    if (created)
+        emit changed(QStringLiteral("attendance_session"), {id});
+    return id;
+}
+
+Status AttendanceStore::mark(const QString &sessionId, const QString &studentId, AttendanceStatus status,
+                             const QString &note)
+{
+    QString recordId;
+    const auto result = m_database.writeTransaction(
+        [&] { return writeMark(sessionId, studentId, status, note, &recordId); });
+    if (result)
+        emit changed(RecordEntity, {recordId});
+    return result;
+}
+
+// Inserts or replaces the mark of one student; runs inside a write transaction.
+Status AttendanceStore::writeMark(const QString &sessionId, const QString &studentId,
+                                  AttendanceStatus status, const QString &note, QString *recordId)
+{
+    const qint64 now = CivilTime::nowMs();
+    const QString statusText = attendanceStatusText(status);
+
+    // The superseded mark goes to the history first (no-op for a first mark).
+    if (auto kept = run(m_database,
+                        "INSERT INTO attendance_record_history "
+                        "(record_id, status, note, marked_at, device, superseded_at) "
+                        "SELECT id, status, note, marked_at, device, ?1 FROM attendance_record "
+                        "WHERE session_id = ?2 AND student_id = ?3",
+                        now, sessionId, studentId);
+        !kept)
+        return kept;
+
+    auto upsert = m_database.prepare(
+        "INSERT INTO attendance_record (id, session_id, student_id, status, note, marked_at, device, "
+        "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?6) "
+        "ON CONFLICT (session_id, student_id) DO UPDATE SET status = excluded.status, "
+        "note = excluded.note, marked_at = excluded.marked_at, device = excluded.device, "
+        "updated_at = excluded.updated_at, deleted_at = NULL "
+        "RETURNING id");
+    if (!upsert)
+        return std::unexpected(upsert.error());
+    upsert->bind(1, Uuid7::generate()).bind(2, sessionId).bind(3, studentId).bind(4, statusText);
+    upsert->bind(5, note).bind(6, now).bind(7, m_device);
+    const auto row = upsert->step();
+    if (!row)
+        return std::unexpected(row.error());
+    *recordId = upsert->textAt(0);
+    upsert->reset();
+
+    return OutboxWriter::recordRow(m_database, RecordEntity, *recordId, QStringLiteral("mark"));
+}
+
+Result<int> AttendanceStore::markAllPresent(const QString &sessionId)
+{
+    QStringList recordIds;
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        recordIds.clear();
+        auto unmarked = m_database.prepare(
+            "SELECT st.id FROM attendance_session se JOIN student st ON st.class_id = se.class_id "
+            "WHERE se.id = ?1 AND st.deleted_at IS NULL AND NOT EXISTS ("
+            "  SELECT 1 FROM attendance_record r WHERE r.session_id = se.id AND r.student_id = st.id) "
+            "ORDER BY st.student_number");
+        if (!unmarked)
+            return std::unexpected(unmarked.error());
+        unmarked->bind(1, sessionId);
+
+        QStringList studentIds;
+        for (;;) {
+            const auto row = unmarked->step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                break;
+            studentIds.append(unmarked->textAt(0));
+        }
+        unmarked->reset();
+
+        for (const QString &studentId : std::as_const(studentIds)) {
+            QString recordId;
+            if (auto written = writeMark(sessionId, studentId, AttendanceStatus::Present, {}, &recordId);
+                !written)
+                return written;
+            recordIds.append(recordId);
+        }
+        return {};
+    });
+    if (!status)
+        return std::unexpected(status.error());
+    if (!recordIds.isEmpty())
+        emit changed(RecordEntity, recordIds);
+    return int(recordIds.size());
+}
+
+Result<QList<AttendanceMark>> AttendanceStore::marks(const QString &sessionId)
+{
+    auto statement = m_database.prepare(
+        "SELECT r.id, r.student_id, r.status, r.note, r.marked_at, r.device FROM attendance_record r "
+        "JOIN student st ON st.id = r.student_id "
+        "WHERE r.session_id = ? AND r.deleted_at IS NULL ORDER BY st.student_number");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, sessionId);
+    return readMarks(*statement);
+}
+
+Result<QList<AttendanceMark>> AttendanceStore::history(const QString &sessionId, const QString &studentId)
+{
+    auto statement = m_database.prepare(
+        "SELECT h.record_id, r.student_id, h.status, h.note, h.marked_at, h.device "
+        "FROM attendance_record_history h JOIN attendance_record r ON r.id = h.record_id "
+        "WHERE r.session_id = ? AND r.student_id = ? ORDER BY h.id");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, sessionId).bind(2, studentId);
+    return readMarks(*statement);
+}
+
+Result<AttendanceCounts> AttendanceStore::sessionCounts(const QString &sessionId)
+{
+    auto statement = m_database.prepare("SELECT status, count(*) FROM attendance_record "
+                                        "WHERE session_id = ? AND deleted_at IS NULL GROUP BY status");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, sessionId);
+    return readCounts(*statement);
+}
+
+Result<AttendanceCounts> AttendanceStore::studentCounts(const QString &studentId, QDate from, QDate to)
+{
+    auto statement = m_database.prepare(
+        "SELECT r.status, count(*) FROM attendance_record r "
+        "JOIN attendance_session se ON se.id = r.session_id "
+        "WHERE r.student_id = ? AND se.date BETWEEN ? AND ? "
+        "AND r.deleted_at IS NULL AND se.deleted_at IS NULL GROUP BY r.status");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, studentId).bind(2, CivilTime::dateText(from)).bind(3, CivilTime::dateText(to));
+    return readCounts(*statement);
+}
+
+Result<AttendanceCounts> AttendanceStore::classCounts(const QString &classId, QDate from, QDate to)
+{
+    auto statement = m_database.prepare(
+        "SELECT r.status, count(*) FROM attendance_session se "
+        "JOIN attendance_record r ON r.session_id = se.id "
+        "WHERE se.class_id = ? AND se.date BETWEEN ? AND ? "
+        "AND r.deleted_at IS NULL AND se.deleted_at IS NULL GROUP BY r.status");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, classId).bind(2, CivilTime::dateText(from)).bind(3, CivilTime::dateText(to));
+    return readCounts(*statement);
+}
+
+} // namespace ClassDesk

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+
+#include <QDate>
+#include <QList>
+#include <QObject>
+
+#include <optional>
+
+namespace ClassDesk {
+
+class Database;
+
+enum class AttendanceStatus { Present, Late, Absent, Leave, EarlyLeave };
+
+// The stored names: present, late, absent, leave, early_leave.
+[[nodiscard]] QString attendanceStatusText(AttendanceStatus status);
+[[nodiscard]] std::optional<AttendanceStatus> attendanceStatusFromText(const QString &text);
+
+struct AttendanceMark
+{
+    QString recordId;
+    QString studentId;
+    AttendanceStatus status = AttendanceStatus::Present;
+    QString note;
+    qint64 markedAt = 0; // UTC ms
+    QString device;
+};
+
+// Marks counted by status. A student counts as attending when present, late
+// or leaving early; leave (excused absence) and absence count as not attending.
+struct AttendanceCounts
+{
+    int present = 0;
+    int late = 0;
+    int absent = 0;
+    int leave = 0;
+    int earlyLeave = 0;
+
+    [[nodiscard]] int total() const { return present + late + absent + leave + earlyLeave; }
+    [[nodiscard]] int attended() const { return present + late + earlyLeave; }
+    // attended() / total(), or nothing when no mark was counted.
+    [[nodiscard]] std::optional<double> rate() const;
+};
+
+// Attendance sessions (one class, one civil date, one period) and the marks in them.
+class AttendanceStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `device` names this installation in every mark it makes.
+    AttendanceStore(Database &database, QString device, QObject *parent = nullptr);
+
+    // Returns the session of the class on `date` and `period`, creating it on
+    // first use; opening it again returns the same id.
+    [[nodiscard]] Result<QString> openSession(const QString &classId, QDate date, int period,
+                                              const QString &lessonId = {});
+
+    // Marks one student. A mark that replaces an earlier one keeps the earlier
+    // one in the record's history.
+    [[nodiscard]] Status mark(const QString &sessionId, const QString &studentId,
+                              AttendanceStatus status, const QString &note = {});
+
+    // Marks every student of the session's class who has no mark yet as
+    // present, in one transaction; existing marks stay. Returns how many
+    // students were marked.
+    [[nodiscard]] Result<int> markAllPresent(const QString &sessionId);
+
+    [[nodiscard]] Result<QList<AttendanceMark>> marks(const QString &sessionId);
+    // The superseded marks of one student in a session, oldest first.
+    [[nodiscard]] Result<QList<AttendanceMark>> history(const QString &sessionId, const QString &studentId);
+
+    [[nodiscard]] Result<AttendanceCounts> sessionCounts(const QString &sessionId);
+    // Counts over the sessions whose civil date lies in [from, to].
+    [[nodiscard]] Result<AttendanceCounts> studentCounts(const QString &studentId, QDate from, QDate to);
+    [[nodiscard]] Result<AttendanceCounts> classCounts(const QString &classId, QDate from, QDate to);
+
+signals:
+    // Emitted after a commit that changed rows of `entity`.
+    void changed(const QString &entity, const QStringList &ids);
+
+private:
+    [[nodiscard]] Status writeMark(const QString &sessionId, const QString &studentId,
+                                   AttendanceStatus status, const QString &note, QString *recordId);
+
+    Database &m_database;
+    QString m_device;
+};
+
+} // namespace ClassDesk

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+
+namespace ClassDesk {
+
+class Database;
+
+// The database schema, versioned with PRAGMA user_version. Migrations only go
+// forward: version N is always reached from N-1, each step in its own
+// transaction, so a crash leaves the file at one version or the next.
+namespace Schema {
+
+inline constexpr int CurrentVersion = 1;
+
+// Applies every migration the file is missing. Safe to call from several
+// connections at once: each step checks the version again under the write lock.
+[[nodiscard]] Status migrate(Database &database);
+
+// The SQL that turns an empty database into version 1.
+[[nodiscard]] const char *version1Sql();
+
+} // namespace Schema
+} // namespace ClassDesk
