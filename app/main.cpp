@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "buildinfo.h"
 #include "database.h"
 #include "datalocation.h"
 #include "languagesetup.h"
@@ -24,7 +25,7 @@ struct Options
     QString dataDirectory;
 };
 
-Options parseOptions(const QApplication &application)
+Options parseOptions(const QCoreApplication &application)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("ClassDesk, an offline-first teaching assistant."));
@@ -49,14 +50,38 @@ Options parseOptions(const QApplication &application)
     return options;
 }
 
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ClassDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("ClassDesk"));
+    QCoreApplication::setApplicationVersion(
+        QStringLiteral("%1 (%2)").arg(ClassDesk::BuildInfo::version(), ClassDesk::BuildInfo::revision()));
+}
+
+// --help and --version only print, so they must work without a display.
+bool requestsConsoleOutputOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (requestsConsoleOutputOnly(argc, argv)) {
+        QCoreApplication console(argc, argv);
+        setApplicationIdentity();
+        parseOptions(console); // prints and exits
+        return 0;
+    }
+
     QApplication application(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("ClassDesk"));
-    QApplication::setApplicationName(QStringLiteral("ClassDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(CLASSDESK_VERSION));
+    setApplicationIdentity();
 
     const Options options = parseOptions(application);
 
@@ -82,7 +107,8 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    ClassDesk::MainWindow window(databasePath);
+    ClassDesk::MainWindow window(databasePath, ClassDesk::BuildInfo::version(),
+                                 ClassDesk::BuildInfo::revision());
     window.show();
     return application.exec();
 }

@@ -22,6 +22,8 @@ packages=(
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav ffmpeg
     # Chinese fonts, headless display, D-Bus session and secret service for tests
     fonts-noto-cjk xvfb xauth dbus-x11 gnome-keyring libsecret-tools
+    # Packaging checks: .deb dependencies, desktop entry, AppStream, window lookup
+    file dpkg-dev desktop-file-utils appstream x11-utils
     # Scripts
     python3
 )

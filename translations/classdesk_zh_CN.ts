@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ClassDesk::AboutDialog</name>
+    <message>
+        <source>About ClassDesk</source>
+        <translation>关于课堂助手</translation>
+    </message>
+    <message>
+        <source>ClassDesk</source>
+        <translation>课堂助手</translation>
+    </message>
+    <message>
+        <source>Version %1 (build %2)</source>
+        <translation>版本 %1（构建 %2）</translation>
+    </message>
+    <message>
+        <source>A teaching assistant that works offline and syncs with your school&apos;s platform.</source>
+        <translation>一款可离线使用、并与学校平台同步的教学助手。</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>本软件为自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Database</name>
     <message>
         <source>Could not create the data folder %1. Check that it is writable or choose another data folder.</source>
@@ -65,6 +88,22 @@
     <message>
         <source>Local data: %1</source>
         <translation>本地数据：%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ClassDesk</source>
+        <translation>关于课堂助手(&amp;A)</translation>
     </message>
 </context>
 <context>

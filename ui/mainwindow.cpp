@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "placeholderpage.h"
 
 #include <QDir>
@@ -8,13 +9,17 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 
 namespace ClassDesk {
 
-MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
+MainWindow::MainWindow(const QString &databasePath, const QString &version, const QString &revision,
+                       QWidget *parent)
     : QMainWindow(parent)
+    , m_version(version)
+    , m_revision(revision)
 {
     setWindowTitle(tr("ClassDesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/classdesk.svg")));
@@ -24,6 +29,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     m_sidebar->setAccessibleName(tr("Sections"));
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setFixedWidth(160);
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget::item { padding-left: 12px; }"));
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -54,7 +60,28 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     databaseLabel->setObjectName(QStringLiteral("databaseLocation"));
     statusBar()->addPermanentWidget(databaseLabel);
 
+    createMenus();
     resize(960, 640);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *aboutAction = helpMenu->addAction(tr("&About ClassDesk"), this, &MainWindow::showAbout);
+    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(m_version, m_revision, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::addSection(const QString &title, const QString &purpose)

@@ -19,18 +19,26 @@ public:
     enum class Section { Today, Attendance, Courseware, Assignments, Sync };
     Q_ENUM(Section)
 
-    explicit MainWindow(const QString &databasePath, QWidget *parent = nullptr);
+    // The version and revision are the build's, shown in About.
+    MainWindow(const QString &databasePath, const QString &version, const QString &revision,
+               QWidget *parent = nullptr);
 
     void showSection(Section section);
     [[nodiscard]] Section currentSection() const;
 
     [[nodiscard]] QListWidget *sidebar() const { return m_sidebar; }
 
+public slots:
+    void showAbout();
+
 private:
     void addSection(const QString &title, const QString &purpose);
+    void createMenus();
 
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QString m_version;
+    QString m_revision;
 };
 
 } // namespace ClassDesk

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "aboutdialog.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
@@ -64,7 +66,7 @@ private slots:
 
     void sidebarListsEverySection()
     {
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         const QStringList expected = {QStringLiteral("Today"), QStringLiteral("Attendance"),
                                       QStringLiteral("Courseware"), QStringLiteral("Assignments"),
                                       QStringLiteral("Sync")};
@@ -76,7 +78,7 @@ private slots:
 
     void clickingSidebarShowsSection()
     {
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.currentSection(), MainWindow::Section::Today);
@@ -93,7 +95,7 @@ private slots:
 
     void keyboardMovesBetweenSections()
     {
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.sidebar()->setFocus();
@@ -104,11 +106,30 @@ private slots:
         QVERIFY(!window.sidebar()->accessibleName().isEmpty());
     }
 
+    void aboutShowsVersionAndRevision()
+    {
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        auto *aboutAction = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+        QVERIFY(aboutAction);
+        aboutAction->trigger();
+
+        auto *dialog = window.findChild<AboutDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        auto *version = dialog->findChild<QLabel *>(QStringLiteral("versionLabel"));
+        QVERIFY(version);
+        QVERIFY(version->text().contains(QStringLiteral("1.2.3")));
+        QVERIFY(version->text().contains(QStringLiteral("abc1234")));
+    }
+
     void chineseLocaleShowsChineseWindow()
     {
         QVERIFY(installLanguage(*qApp, Language::SimplifiedChinese));
 
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         QCOMPARE(window.windowTitle(), QStringLiteral("课堂助手"));
         QCOMPARE(window.sidebar()->item(0)->text(), QStringLiteral("今日"));
         QCOMPARE(window.sidebar()->item(1)->text(), QStringLiteral("考勤"));
@@ -119,7 +140,7 @@ private slots:
     {
         QVERIFY(installLanguage(*qApp, Language::English));
 
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"));
+        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         QCOMPARE(window.windowTitle(), QStringLiteral("ClassDesk"));
     }
 };
