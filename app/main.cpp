@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildinfo.h"
-#include "database.h"
 #include "datalocation.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -96,18 +96,17 @@ int main(int argc, char *argv[])
     const QString dataDirectory = options.dataDirectory.isEmpty()
                                       ? ClassDesk::defaultDataDirectory()
                                       : QDir(options.dataDirectory).absolutePath();
-    const QString databasePath = ClassDesk::databaseFilePath(dataDirectory);
     qCInfo(lcApp) << "Local data folder:" << QDir::toNativeSeparators(dataDirectory);
 
-    auto database = ClassDesk::Database::open(databasePath);
-    if (!database) {
-        qCCritical(lcApp) << "Cannot open the local database:" << database.error().toLogString();
+    auto workspace = ClassDesk::Workspace::open(dataDirectory);
+    if (!workspace) {
+        qCCritical(lcApp) << "Cannot open the local database:" << workspace.error().code;
         QMessageBox::critical(nullptr, QApplication::translate("main", "ClassDesk cannot start"),
-                              database.error().message);
+                              workspace.error().message);
         return 1;
     }
 
-    ClassDesk::MainWindow window(databasePath, ClassDesk::BuildInfo::version(),
+    ClassDesk::MainWindow window(**workspace, ClassDesk::BuildInfo::version(),
                                  ClassDesk::BuildInfo::revision());
     window.show();
     return application.exec();

@@ -2,7 +2,9 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "attendancepage.h"
 #include "placeholderpage.h"
+#include "workspace.h"
 
 #include <QDir>
 #include <QHBoxLayout>
@@ -15,7 +17,7 @@
 
 namespace ClassDesk {
 
-MainWindow::MainWindow(const QString &databasePath, const QString &version, const QString &revision,
+MainWindow::MainWindow(Workspace &workspace, const QString &version, const QString &revision,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_version(version)
@@ -34,17 +36,17 @@ MainWindow::MainWindow(const QString &databasePath, const QString &version, cons
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    addSection(tr("Today"),
-               tr("Today's timetable: each lesson with its courseware, assignment and attendance, "
-                  "and one button that publishes the prepared lesson."));
-    addSection(tr("Attendance"),
-               tr("Take attendance for a class, and see attendance statistics over a term."));
-    addSection(tr("Courseware"),
-               tr("Your library of slides, documents, audio and video, and their uploads."));
-    addSection(tr("Assignments"),
-               tr("Write assignments, publish them to classes, and follow the submissions."));
-    addSection(tr("Sync"),
-               tr("The connection to your school's platform and the changes waiting to be sent."));
+    addPlaceholderSection(tr("Today"),
+                          tr("Today's timetable: each lesson with its courseware, assignment and attendance, "
+                             "and one button that publishes the prepared lesson."));
+    m_attendancePage = new AttendancePage(workspace, m_pages);
+    addSection(tr("Attendance"), m_attendancePage);
+    addPlaceholderSection(tr("Courseware"),
+                          tr("Your library of slides, documents, audio and video, and their uploads."));
+    addPlaceholderSection(tr("Assignments"),
+                          tr("Write assignments, publish them to classes, and follow the submissions."));
+    addPlaceholderSection(tr("Sync"),
+                          tr("The connection to your school's platform and the changes waiting to be sent."));
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
@@ -56,7 +58,7 @@ MainWindow::MainWindow(const QString &databasePath, const QString &version, cons
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    auto *databaseLabel = new QLabel(tr("Local data: %1").arg(QDir::toNativeSeparators(databasePath)), this);
+    auto *databaseLabel = new QLabel(tr("Local data: %1").arg(QDir::toNativeSeparators(workspace.databasePath())), this);
     databaseLabel->setObjectName(QStringLiteral("databaseLocation"));
     statusBar()->addPermanentWidget(databaseLabel);
 
@@ -84,11 +86,17 @@ void MainWindow::showAbout()
     dialog->open();
 }
 
-void MainWindow::addSection(const QString &title, const QString &purpose)
+void MainWindow::addSection(const QString &title, QWidget *page)
 {
     auto *item = new QListWidgetItem(title, m_sidebar);
     item->setSizeHint(QSize(0, 40));
-    m_pages->addWidget(new PlaceholderPage(title, purpose, m_pages));
+    page->setAccessibleName(title);
+    m_pages->addWidget(page);
+}
+
+void MainWindow::addPlaceholderSection(const QString &title, const QString &purpose)
+{
+    addSection(title, new PlaceholderPage(title, purpose, m_pages));
 }
 
 void MainWindow::showSection(Section section)
