@@ -191,7 +191,7 @@ Status AttendanceStore::writeMark(const QString &sessionId, const QString &stude
     if (!upsert)
         return std::unexpected(upsert.error());
     upsert->bind(1, Uuid7::generate()).bind(2, sessionId).bind(3, studentId).bind(4, statusText);
-    upsert->bind(5, note.isNull() ? QStringLiteral("") : note).bind(6, now).bind(7, m_device);
+    upsert->bind(5, note).bind(6, now).bind(7, m_device);
     const auto row = upsert->step();
     if (!row)
         return std::unexpected(row.error());

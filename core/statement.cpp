@@ -75,9 +75,6 @@ Statement &Statement::bind(int index, double value)
 
 Statement &Statement::bind(int index, const QString &value)
 {
-    // A null QString is stored as SQL NULL; an empty one as ''.
-    if (value.isNull())
-        return bind(index, nullptr);
     const QByteArray utf8 = value.toUtf8();
     checkBind(sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()),
                                   SQLITE_TRANSIENT, SQLITE_UTF8),
@@ -87,9 +84,7 @@ Statement &Statement::bind(int index, const QString &value)
 
 Statement &Statement::bind(int index, const QByteArray &value)
 {
-    if (value.isNull())
-        return bind(index, nullptr);
-    checkBind(sqlite3_bind_blob64(m_statement, index, value.constData(), sqlite3_uint64(value.size()),
+    checkBind(sqlite3_bind_blob64(m_statement, index, value.constData() ? value.constData() : "", sqlite3_uint64(value.size()),
                                   SQLITE_TRANSIENT),
               index);
     return *this;

@@ -18,7 +18,8 @@ class Database;
 // A prepared statement owned by one connection. Binds chain and never fail on
 // the spot: a bad bind is reported by the next step(), so call sites stay flat.
 // Parameter indexes and column indexes follow SQLite: parameters start at 1,
-// columns at 0.
+// columns at 0. A null QString or QByteArray binds as empty text or an empty
+// blob; SQL NULL is bound with nullptr or an empty std::optional.
 class Statement
 {
 public:

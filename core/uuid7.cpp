@@ -81,10 +81,10 @@ QString Uuid7::generateAt(qint64 unixMilliseconds)
 
 qint64 Uuid7::timestampOf(const QString &id)
 {
-    const QUuid uuid = QUuid::fromString(id);
-    if (uuid.isNull() || uuid.version() != QUuid::Version(7))
+    // QUuid::version() of Qt 6.4 does not know version 7, so the nibble is read directly.
+    const QByteArray bytes = QUuid::fromString(id).toRfc4122();
+    if ((quint8(bytes[6]) >> 4) != 7 || (quint8(bytes[8]) >> 6) != 2)
         return -1;
-    const QByteArray bytes = uuid.toRfc4122();
     qint64 milliseconds = 0;
     for (int i = 0; i < 6; ++i)
         milliseconds = (milliseconds << 8) | quint8(bytes[i]);

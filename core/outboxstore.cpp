@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "outboxstore.h"
+
+#include "civiltime.h"
+#include "corelogging.h"
+#include "outboxwriter.h"
+#include "storesupport.h"
+#include "uuid7.h"
+
+namespace ClassDesk {
+
+using StoreSupport::run;
+
+namespace {
+
+constexpr const char *EntryColumns =
+    "SELECT seq, entity, entity_id, op, payload, idempotency_key, base_version, state, attempts, "
+    "coalesce(last_error, '') FROM outbox ";
+
+Result<QList<OutboxEntry>> readEntries(Statement &statement)
+{
+    QList<OutboxEntry> entries;
+    for (;;) {
+        const auto row = statement.step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return entries;
+        OutboxEntry entry;
+        entry.seq = statement.int64At(0);
+        entry.entity = statement.textAt(1);
+        entry.entityId = statement.textAt(2);
+        entry.op = statement.textAt(3);
+        entry.payload = StoreSupport::jsonObject(statement.textAt(4));
+        entry.idempotencyKey = statement.textAt(5);
+        entry.baseVersion = statement.optionalInt64At(6);
+        entry.state = statement.textAt(7);
+        entry.attempts = int(statement.int64At(8));
+        entry.lastError = statement.textAt(9);
+        entries.append(entry);
+    }
+}
+
+// Stores the platform's version on the row and rebases the entity's pending
+// entries, which were made on top of what was just acknowledged.
+Status storeServerVersion(Database &database, const OutboxEntry &entry, qint64 version)
+{
+    if (!OutboxWriter::isSyncedEntity(entry.entity))
+        return {};
+    const QByteArray sql = QStringLiteral("UPDATE %1 SET server_version = ? WHERE id = ?")
+                               .arg(entry.entity)
+                               .toUtf8();
+    if (auto status = run(database, sql.constData(), version, entry.entityId); !status)
+        return status;
+    return run(database,
+               "UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND state = 'pending'",
+               version, entry.entity, entry.entityId);
+}
+
+Status setState(Database &database, qint64 seq, const char *state, const QString &lastError)
+{
+    return run(database, "UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE seq = ?",
+               QString::fromLatin1(state), lastError, CivilTime::nowMs(), seq);
+}
+
+} // namespace
+
+OutboxStore::OutboxStore(Database &database, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+{
+}
+
+Result<QList<OutboxEntry>> OutboxStore::pending(int limit)
+{
+    const QByteArray sql = QByteArray(EntryColumns) + "WHERE state = 'pending' ORDER BY seq LIMIT ?";
+    auto statement = m_database.prepare(sql.constData());
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, limit);
+    return readEntries(*statement);
+}
+
+Result<QList<OutboxEntry>> OutboxStore::entries(const QString &entity, const QString &entityId)
+{
+    const QByteArray sql = QByteArray(EntryColumns) + "WHERE entity = ? AND entity_id = ? ORDER BY seq";
+    auto statement = m_database.prepare(sql.constData());
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, entity).bind(2, entityId);
+    return readEntries(*statement);
+}
+
+Result<int> OutboxStore::count(const QString &state)
+{
+    auto statement = m_database.prepare("SELECT count(*) FROM outbox WHERE state = ?");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, state);
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return int(statement->int64At(0));
+}
+
+Status OutboxStore::markSent(const QList<qint64> &seqs)
+{
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        for (const qint64 seq : seqs) {
+            if (auto sent = run(m_database,
+                                "UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = ? "
+                                "WHERE seq = ? AND state = 'pending'",
+                                CivilTime::nowMs(), seq);
+                !sent)
+                return sent;
+        }
+        return {};
+    });
+    if (status)
+        emit outboxChanged();
+    return status;
+}
+
+Status OutboxStore::returnToPending(const QList<qint64> &seqs, const QString &reason)
+{
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        for (const qint64 seq : seqs) {
+            if (auto back = run(m_database,
+                                "UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? "
+                                "WHERE seq = ? AND state = 'sent'",
+                                reason, CivilTime::nowMs(), seq);
+                !back)
+                return back;
+        }
+        return {};
+    });
+    if (status)
+        emit outboxChanged();
+    return status;
+}
+
+Status OutboxStore::requeueSent()
+{
+    const auto status = m_database.writeTransaction([&] {
+        return run(m_database, "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sent'",
+                   CivilTime::nowMs());
+    });
+    if (status)
+        emit outboxChanged();
+    return status;
+}
+
+Status OutboxStore::recordResults(const QList<MutationResult> &results)
+{
+    QHash<QString, QStringList> changedIds;
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        changedIds.clear();
+        for (const MutationResult &result : results) {
+            if (auto recorded = recordResult(result, &changedIds); !recorded)
+                return recorded;
+        }
+        return {};
+    });
+    if (!status)
+        return status;
+
+    for (auto it = changedIds.cbegin(); it != changedIds.cend(); ++it)
+        emit changed(it.key(), it.value());
+    emit outboxChanged();
+    return {};
+}
+
+Status OutboxStore::recordResult(const MutationResult &result, QHash<QString, QStringList> *changedIds)
+{
+    const QByteArray sql = QByteArray(EntryColumns) + "WHERE idempotency_key = ?";
+    auto statement = m_database.prepare(sql.constData());
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, result.idempotencyKey);
+    const auto found = readEntries(*statement);
+    if (!found)
+        return std::unexpected(found.error());
+    if (found->isEmpty()) {
+        qCWarning(lcCoreStore) << "Ignored a result for an unknown idempotency key" << result.idempotencyKey;
+        return {};
+    }
+    const OutboxEntry &entry = found->first();
+
+    switch (result.outcome) {
+    case MutationOutcome::Applied:
+    case MutationOutcome::Duplicate:
+        if (result.serverVersion) {
+            if (auto stored = storeServerVersion(m_database, entry, *result.serverVersion); !stored)
+                return stored;
+            (*changedIds)[entry.entity].append(entry.entityId);
+        }
+        return setState(m_database, entry.seq, "acknowledged", {});
+    case MutationOutcome::Conflict:
+        if (auto kept = run(m_database,
+                            "INSERT INTO conflict (id, entity, entity_id, outbox_seq, local_payload, "
+                            "server_payload, server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            Uuid7::generate(), entry.entity, entry.entityId, entry.seq,
+                            StoreSupport::jsonText(entry.payload), StoreSupport::jsonText(result.serverCopy),
+                            result.serverVersion, CivilTime::nowMs());
+            !kept)
+            return kept;
+        qCInfo(lcCoreStore) << "Conflict on" << entry.entity << entry.entityId << "parked for the teacher";
+        return setState(m_database, entry.seq, "parked", QStringLiteral("conflict"));
+    case MutationOutcome::Rejected:
+        qCWarning(lcCoreStore) << "Platform rejected" << entry.entity << entry.entityId << result.reason;
+        return setState(m_database, entry.seq, "parked", result.reason);
+    }
+    return {};
+}
+
+} // namespace ClassDesk
