@@ -25,14 +25,127 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::AssignmentStore</name>
+    <message>
+        <source>Choose when the assignment should be published before scheduling it.</source>
+        <translation>请先选择作业的发布时间，再设为定时发布。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::AttendanceModel</name>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Early leave</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>未点名</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::AttendancePage</name>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>节次</translation>
+    </message>
+    <message>
+        <source>All present</source>
+        <translation>全部出勤</translation>
+    </message>
+    <message>
+        <source>Mark every student who has no mark yet as present</source>
+        <translation>把所有尚未点名的学生记为出勤</translation>
+    </message>
+    <message>
+        <source>Random pick</source>
+        <translation>随机点名</translation>
+    </message>
+    <message>
+        <source>Animate</source>
+        <translation>动画</translation>
+    </message>
+    <message>
+        <source>Flash through the tiles before the random pick stops</source>
+        <translation>随机点名时先在学生之间闪动，再停在选中的学生上</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>节次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>No classes yet. Import a roster file to add a class and its students.</source>
+        <translation>还没有班级。请导入花名册文件来添加班级和学生。</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Present %1 · Late %2 · Absent %3 · Leave %4 · Early leave %5 · Not marked %6</source>
+        <translation>出勤 %1 · 迟到 %2 · 缺勤 %3 · 请假 %4 · 早退 %5 · 未点名 %6</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Note for %1</source>
+        <translation>%1 的备注</translation>
+    </message>
+    <message>
+        <source>Note (for example, the reason for leave):</source>
+        <translation>备注（例如请假原因）：</translation>
+    </message>
+    <message>
+        <source>Picking…</source>
+        <translation>正在抽选…</translation>
+    </message>
+    <message>
+        <source>Picked: %1 (%2)</source>
+        <translation>抽中：%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Database</name>
     <message>
         <source>Could not create the data folder %1. Check that it is writable or choose another data folder.</source>
         <translation>无法创建数据文件夹 %1。请检查该文件夹是否可写，或选择其他数据文件夹。</translation>
-    </message>
-    <message>
-        <source>The local database reported an error (%1: %2). Your saved work is kept; restart ClassDesk and try again.</source>
-        <translation>本地数据库出错（%1：%2）。已保存的内容不会丢失，请重新启动课堂助手后再试。</translation>
     </message>
 </context>
 <context>
@@ -56,10 +169,6 @@
     <message>
         <source>Attendance</source>
         <translation>考勤</translation>
-    </message>
-    <message>
-        <source>Take attendance for a class, and see attendance statistics over a term.</source>
-        <translation>为班级点名考勤，并查看整个学期的考勤统计。</translation>
     </message>
     <message>
         <source>Courseware</source>
@@ -111,6 +220,34 @@
     <message>
         <source>This section is not built yet.</source>
         <translation>此部分尚未完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::SchoolStore</name>
+    <message>
+        <source>The time zone %1 is not known. Use a zone name such as Asia/Shanghai.</source>
+        <translation>无法识别时区 %1。请使用 Asia/Shanghai 这样的时区名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::Store</name>
+    <message>
+        <source>The item was not found. It may have been deleted; refresh the list and try again.</source>
+        <translation>未找到该项目，它可能已被删除。请刷新列表后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::StudentTileDelegate</name>
+    <message>
+        <source>Not marked</source>
+        <translation>未点名</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::Workspace</name>
+    <message>
+        <source>My school</source>
+        <translation>我的学校</translation>
     </message>
 </context>
 <context>
