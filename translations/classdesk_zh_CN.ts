@@ -142,6 +142,89 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::AttendanceStatisticsView</name>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Daily attendance rate</source>
+        <translation>每日出勤率</translation>
+    </message>
+    <message>
+        <source>Daily attendance rate (%)</source>
+        <translation>每日出勤率（%）</translation>
+    </message>
+    <message>
+        <source>Daily attendance rate chart</source>
+        <translation>每日出勤率图表</translation>
+    </message>
+    <message>
+        <source>Attendance per student</source>
+        <translation>每位学生的考勤</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Early leave</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>起始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Attendance rate %1 over %2 marks</source>
+        <translation>出勤率 %1（共 %2 条考勤记录）</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Database</name>
     <message>
         <source>Could not create the data folder %1. Check that it is writable or choose another data folder.</source>
@@ -213,6 +296,14 @@
     <message>
         <source>&amp;About ClassDesk</source>
         <translation>关于课堂助手(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Take attendance</source>
+        <translation>点名</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
 </context>
 <context>

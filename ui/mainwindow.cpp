@@ -3,6 +3,7 @@
 
 #include "aboutdialog.h"
 #include "attendancepage.h"
+#include "attendancestatisticsview.h"
 #include "placeholderpage.h"
 #include "workspace.h"
 
@@ -14,6 +15,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace ClassDesk {
 
@@ -39,8 +41,12 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
     addPlaceholderSection(tr("Today"),
                           tr("Today's timetable: each lesson with its courseware, assignment and attendance, "
                              "and one button that publishes the prepared lesson."));
-    m_attendancePage = new AttendancePage(workspace, m_pages);
-    addSection(tr("Attendance"), m_attendancePage);
+    auto *attendanceTabs = new QTabWidget(m_pages);
+    attendanceTabs->setObjectName(QStringLiteral("attendanceTabs"));
+    m_attendancePage = new AttendancePage(workspace, attendanceTabs);
+    attendanceTabs->addTab(m_attendancePage, tr("Take attendance"));
+    attendanceTabs->addTab(new AttendanceStatisticsView(workspace, attendanceTabs), tr("Statistics"));
+    addSection(tr("Attendance"), attendanceTabs);
     addPlaceholderSection(tr("Courseware"),
                           tr("Your library of slides, documents, audio and video, and their uploads."));
     addPlaceholderSection(tr("Assignments"),
