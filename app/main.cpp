@@ -3,6 +3,7 @@
 #include "datalocation.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "settingspage.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -85,11 +87,18 @@ int main(int argc, char *argv[])
 
     const Options options = parseOptions(application);
 
-    const QString language = ClassDesk::chooseLanguage(options.language, QLocale::system());
+    QString language = ClassDesk::chooseLanguage(options.language, QLocale::system());
     if (language.isEmpty()) {
         std::fprintf(stderr, "Unsupported language \"%s\": use zh_CN or en.\n",
                      qPrintable(options.language));
         return 2;
+    }
+
+    // Without --lang, the language chosen in Settings wins over the system's.
+    if (options.language.isEmpty()) {
+        const QString saved = QSettings().value(ClassDesk::SettingsKey::Language).toString();
+        if (const QString savedLanguage = ClassDesk::chooseLanguage(saved, QLocale::system()); !savedLanguage.isEmpty())
+            language = savedLanguage;
     }
     ClassDesk::installLanguage(application, language);
 

@@ -232,6 +232,17 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::DatabaseBackup</name>
+    <message>
+        <source>The backup could not be written to %1 (%2). Check that the folder exists, is writable and has free space, then try again.</source>
+        <translation>无法把备份写入 %1（%2）。请检查文件夹是否存在、可写且有剩余空间，然后重试。</translation>
+    </message>
+    <message>
+        <source>the file could not be renamed</source>
+        <translation>无法重命名文件</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::MainWindow</name>
     <message>
         <source>ClassDesk</source>
@@ -305,6 +316,10 @@
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::PlaceholderPage</name>
@@ -318,6 +333,85 @@
     <message>
         <source>The time zone %1 is not known. Use a zone name such as Asia/Shanghai.</source>
         <translation>无法识别时区 %1。请使用 Asia/Shanghai 这样的时区名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::SettingsPage</name>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>ClassDesk uses the new language the next time it starts.</source>
+        <translation>课堂助手下次启动时使用新的语言。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>界面语言(&amp;I)：</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> KB/秒</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>Keeps uploads from filling the school&apos;s internet connection during class.</source>
+        <translation>避免上课时上传占满学校的网络。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>&amp;Upload speed limit:</source>
+        <translation>上传限速(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Export backup…</source>
+        <translation>导出备份…</translation>
+    </message>
+    <message>
+        <source>Local data</source>
+        <translation>本地数据</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>ClassDesk backup %1.sqlite3</source>
+        <translation>课堂助手备份 %1.sqlite3</translation>
+    </message>
+    <message>
+        <source>Export backup</source>
+        <translation>导出备份</translation>
+    </message>
+    <message>
+        <source>ClassDesk backup (*.sqlite3)</source>
+        <translation>课堂助手备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>Backup saved to %1.</source>
+        <translation>备份已保存到 %1。</translation>
     </message>
 </context>
 <context>

@@ -5,19 +5,29 @@
 #include "attendancepage.h"
 #include "attendancestatisticsview.h"
 #include "placeholderpage.h"
+#include "settingspage.h"
 #include "workspace.h"
 
+#include <QCloseEvent>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 
 namespace ClassDesk {
+
+namespace {
+
+const QString GeometryKey = QStringLiteral("mainWindow/geometry");
+const QString SectionKey = QStringLiteral("mainWindow/section");
+
+} // namespace
 
 MainWindow::MainWindow(Workspace &workspace, const QString &version, const QString &revision,
                        QWidget *parent)
@@ -53,9 +63,9 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
                           tr("Write assignments, publish them to classes, and follow the submissions."));
     addPlaceholderSection(tr("Sync"),
                           tr("The connection to your school's platform and the changes waiting to be sent."));
+    addSection(tr("Settings"), new SettingsPage(workspace, m_pages));
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_sidebar->setCurrentRow(0);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -69,7 +79,25 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
     statusBar()->addPermanentWidget(databaseLabel);
 
     createMenus();
-    resize(960, 640);
+    restoreWindowState();
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        resize(960, 640);
+
+    const int section = settings.value(SectionKey, 0).toInt();
+    m_sidebar->setCurrentRow(section >= 0 && section < m_sidebar->count() ? section : 0);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(SectionKey, m_sidebar->currentRow());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createMenus()

@@ -20,7 +20,7 @@ class MainWindow : public QMainWindow
 
 public:
     // Sidebar sections, in sidebar order.
-    enum class Section { Today, Attendance, Courseware, Assignments, Sync };
+    enum class Section { Today, Attendance, Courseware, Assignments, Sync, Settings };
     Q_ENUM(Section)
 
     // The version and revision are the build's, shown in About.
@@ -36,10 +36,14 @@ public:
 public slots:
     void showAbout();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void addSection(const QString &title, QWidget *page);
     void addPlaceholderSection(const QString &title, const QString &purpose);
     void createMenus();
+    void restoreWindowState();
 
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;

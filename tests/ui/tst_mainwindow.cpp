@@ -86,7 +86,7 @@ private slots:
         MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         const QStringList expected = {QStringLiteral("Today"), QStringLiteral("Attendance"),
                                       QStringLiteral("Courseware"), QStringLiteral("Assignments"),
-                                      QStringLiteral("Sync")};
+                                      QStringLiteral("Sync"), QStringLiteral("Settings")};
         QCOMPARE(window.sidebar()->count(), expected.size());
         for (int row = 0; row < expected.size(); ++row)
             QCOMPARE(window.sidebar()->item(row)->text(), expected.at(row));
@@ -121,6 +121,21 @@ private slots:
         QTest::keyClick(window.sidebar(), Qt::Key_Down);
         QCOMPARE(window.currentSection(), MainWindow::Section::Courseware);
         QVERIFY(!window.sidebar()->accessibleName().isEmpty());
+    }
+
+    void lastSectionIsRestored()
+    {
+        {
+            MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+            window.show();
+            window.showSection(MainWindow::Section::Assignments);
+            window.close();
+        }
+        MainWindow reopened(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        QCOMPARE(reopened.currentSection(), MainWindow::Section::Assignments);
+
+        reopened.showSection(MainWindow::Section::Today);
+        reopened.close();
     }
 
     void aboutShowsVersionAndRevision()
