@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildinfo.h"
-#include "database.h"
 #include "datalocation.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "settingspage.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -85,29 +87,35 @@ int main(int argc, char *argv[])
 
     const Options options = parseOptions(application);
 
-    const QString language = ClassDesk::chooseLanguage(options.language, QLocale::system());
+    QString language = ClassDesk::chooseLanguage(options.language, QLocale::system());
     if (language.isEmpty()) {
         std::fprintf(stderr, "Unsupported language \"%s\": use zh_CN or en.\n",
                      qPrintable(options.language));
         return 2;
+    }
+
+    // Without --lang, the language chosen in Settings wins over the system's.
+    if (options.language.isEmpty()) {
+        const QString saved = QSettings().value(ClassDesk::SettingsKey::Language).toString();
+        if (const QString savedLanguage = ClassDesk::chooseLanguage(saved, QLocale::system()); !savedLanguage.isEmpty())
+            language = savedLanguage;
     }
     ClassDesk::installLanguage(application, language);
 
     const QString dataDirectory = options.dataDirectory.isEmpty()
                                       ? ClassDesk::defaultDataDirectory()
                                       : QDir(options.dataDirectory).absolutePath();
-    const QString databasePath = ClassDesk::databaseFilePath(dataDirectory);
     qCInfo(lcApp) << "Local data folder:" << QDir::toNativeSeparators(dataDirectory);
 
-    auto database = ClassDesk::Database::open(databasePath);
-    if (!database) {
-        qCCritical(lcApp) << "Cannot open the local database:" << database.error().toLogString();
+    auto workspace = ClassDesk::Workspace::open(dataDirectory);
+    if (!workspace) {
+        qCCritical(lcApp) << "Cannot open the local database:" << workspace.error().code;
         QMessageBox::critical(nullptr, QApplication::translate("main", "ClassDesk cannot start"),
-                              database.error().message);
+                              workspace.error().message);
         return 1;
     }
 
-    ClassDesk::MainWindow window(databasePath, ClassDesk::BuildInfo::version(),
+    ClassDesk::MainWindow window(**workspace, ClassDesk::BuildInfo::version(),
                                  ClassDesk::BuildInfo::revision());
     window.show();
     return application.exec();

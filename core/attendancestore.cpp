@@ -148,6 +148,11 @@ Result<QString> AttendanceStore::openSession(const QString &classId, QDate date,
     return id;
 }
 
+Result<std::optional<QString>> AttendanceStore::findSession(const QString &classId, QDate date, int period)
+{
+    return existingSession(m_database, classId, CivilTime::dateText(date), period);
+}
+
 Status AttendanceStore::mark(const QString &sessionId, const QString &studentId, AttendanceStatus status,
                              const QString &note)
 {

@@ -69,6 +69,10 @@ public:
     // students were marked.
     [[nodiscard]] Result<int> markAllPresent(const QString &sessionId);
 
+    // The session of the class on `date` and `period`, or nothing when no one
+    // has opened it yet. Unlike openSession() it never writes.
+    [[nodiscard]] Result<std::optional<QString>> findSession(const QString &classId, QDate date, int period);
+
     [[nodiscard]] Result<QList<AttendanceMark>> marks(const QString &sessionId);
     // The superseded marks of one student in a session, oldest first.
     [[nodiscard]] Result<QList<AttendanceMark>> history(const QString &sessionId, const QString &studentId);

@@ -73,6 +73,25 @@ Result<School> SchoolStore::school(const QString &id)
     return School{statement->textAt(0), statement->textAt(1), statement->textAt(2)};
 }
 
+Result<QList<School>> SchoolStore::schools()
+{
+    auto statement = m_database.prepare("SELECT id, name, time_zone FROM school "
+                                        "WHERE deleted_at IS NULL ORDER BY created_at, id");
+    if (!statement)
+        return std::unexpected(statement.error());
+
+    QList<School> found;
+    while (true) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        found.append(School{statement->textAt(0), statement->textAt(1), statement->textAt(2)});
+    }
+    return found;
+}
+
 Result<QTimeZone> SchoolStore::timeZone(const QString &schoolId)
 {
     const auto found = school(schoolId);

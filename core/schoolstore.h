@@ -4,6 +4,7 @@
 #include "error.h"
 
 #include <QDate>
+#include <QList>
 #include <QObject>
 #include <QTimeZone>
 
@@ -32,6 +33,8 @@ public:
     [[nodiscard]] Result<QString> createTeacher(const QString &schoolId, const QString &name,
                                                 const QString &account);
     [[nodiscard]] Result<School> school(const QString &id);
+    // Every school in the database, oldest first.
+    [[nodiscard]] Result<QList<School>> schools();
 
     [[nodiscard]] Result<QTimeZone> timeZone(const QString &schoolId);
 

@@ -32,6 +32,199 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::AttendanceModel</name>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Early leave</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>未点名</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::AttendancePage</name>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>节次</translation>
+    </message>
+    <message>
+        <source>All present</source>
+        <translation>全部出勤</translation>
+    </message>
+    <message>
+        <source>Mark every student who has no mark yet as present</source>
+        <translation>把所有尚未点名的学生记为出勤</translation>
+    </message>
+    <message>
+        <source>Random pick</source>
+        <translation>随机点名</translation>
+    </message>
+    <message>
+        <source>Animate</source>
+        <translation>动画</translation>
+    </message>
+    <message>
+        <source>Flash through the tiles before the random pick stops</source>
+        <translation>随机点名时先在学生之间闪动，再停在选中的学生上</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>节次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>No classes yet. Import a roster file to add a class and its students.</source>
+        <translation>还没有班级。请导入花名册文件来添加班级和学生。</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Present %1 · Late %2 · Absent %3 · Leave %4 · Early leave %5 · Not marked %6</source>
+        <translation>出勤 %1 · 迟到 %2 · 缺勤 %3 · 请假 %4 · 早退 %5 · 未点名 %6</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Note for %1</source>
+        <translation>%1 的备注</translation>
+    </message>
+    <message>
+        <source>Note (for example, the reason for leave):</source>
+        <translation>备注（例如请假原因）：</translation>
+    </message>
+    <message>
+        <source>Picking…</source>
+        <translation>正在抽选…</translation>
+    </message>
+    <message>
+        <source>Picked: %1 (%2)</source>
+        <translation>抽中：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::AttendanceStatisticsView</name>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Daily attendance rate</source>
+        <translation>每日出勤率</translation>
+    </message>
+    <message>
+        <source>Daily attendance rate (%)</source>
+        <translation>每日出勤率（%）</translation>
+    </message>
+    <message>
+        <source>Daily attendance rate chart</source>
+        <translation>每日出勤率图表</translation>
+    </message>
+    <message>
+        <source>Attendance per student</source>
+        <translation>每位学生的考勤</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Early leave</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>起始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Attendance rate %1 over %2 marks</source>
+        <translation>出勤率 %1（共 %2 条考勤记录）</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Database</name>
     <message>
         <source>Could not create the data folder %1. Check that it is writable or choose another data folder.</source>
@@ -67,6 +260,17 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::DatabaseBackup</name>
+    <message>
+        <source>The backup could not be written to %1 (%2). Check that the folder exists, is writable and has free space, then try again.</source>
+        <translation>无法把备份写入 %1（%2）。请检查文件夹是否存在、可写且有剩余空间，然后重试。</translation>
+    </message>
+    <message>
+        <source>the file could not be renamed</source>
+        <translation>无法重命名文件</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::MainWindow</name>
     <message>
         <source>ClassDesk</source>
@@ -87,10 +291,6 @@
     <message>
         <source>Attendance</source>
         <translation>考勤</translation>
-    </message>
-    <message>
-        <source>Take attendance for a class, and see attendance statistics over a term.</source>
-        <translation>为班级点名考勤，并查看整个学期的考勤统计。</translation>
     </message>
     <message>
         <source>Courseware</source>
@@ -136,6 +336,18 @@
         <source>&amp;About ClassDesk</source>
         <translation>关于课堂助手(&amp;A)</translation>
     </message>
+    <message>
+        <source>Take attendance</source>
+        <translation>点名</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::PlaceholderPage</name>
@@ -152,10 +364,103 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::SettingsPage</name>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>ClassDesk uses the new language the next time it starts.</source>
+        <translation>课堂助手下次启动时使用新的语言。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>界面语言(&amp;I)：</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> KB/秒</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>Keeps uploads from filling the school&apos;s internet connection during class.</source>
+        <translation>避免上课时上传占满学校的网络。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>&amp;Upload speed limit:</source>
+        <translation>上传限速(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Export backup…</source>
+        <translation>导出备份…</translation>
+    </message>
+    <message>
+        <source>Local data</source>
+        <translation>本地数据</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>ClassDesk backup %1.sqlite3</source>
+        <translation>课堂助手备份 %1.sqlite3</translation>
+    </message>
+    <message>
+        <source>Export backup</source>
+        <translation>导出备份</translation>
+    </message>
+    <message>
+        <source>ClassDesk backup (*.sqlite3)</source>
+        <translation>课堂助手备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>Backup saved to %1.</source>
+        <translation>备份已保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Store</name>
     <message>
         <source>The item was not found. It may have been deleted; refresh the list and try again.</source>
         <translation>未找到该项目，可能已被删除。请刷新列表后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::StudentTileDelegate</name>
+    <message>
+        <source>Not marked</source>
+        <translation>未点名</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::Workspace</name>
+    <message>
+        <source>My school</source>
+        <translation>我的学校</translation>
     </message>
 </context>
 <context>

@@ -2,20 +2,34 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "attendancepage.h"
+#include "attendancestatisticsview.h"
 #include "placeholderpage.h"
+#include "settingspage.h"
+#include "workspace.h"
 
+#include <QCloseEvent>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace ClassDesk {
 
-MainWindow::MainWindow(const QString &databasePath, const QString &version, const QString &revision,
+namespace {
+
+const QString GeometryKey = QStringLiteral("mainWindow/geometry");
+const QString SectionKey = QStringLiteral("mainWindow/section");
+
+} // namespace
+
+MainWindow::MainWindow(Workspace &workspace, const QString &version, const QString &revision,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_version(version)
@@ -34,20 +48,24 @@ MainWindow::MainWindow(const QString &databasePath, const QString &version, cons
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    addSection(tr("Today"),
-               tr("Today's timetable: each lesson with its courseware, assignment and attendance, "
-                  "and one button that publishes the prepared lesson."));
-    addSection(tr("Attendance"),
-               tr("Take attendance for a class, and see attendance statistics over a term."));
-    addSection(tr("Courseware"),
-               tr("Your library of slides, documents, audio and video, and their uploads."));
-    addSection(tr("Assignments"),
-               tr("Write assignments, publish them to classes, and follow the submissions."));
-    addSection(tr("Sync"),
-               tr("The connection to your school's platform and the changes waiting to be sent."));
+    addPlaceholderSection(tr("Today"),
+                          tr("Today's timetable: each lesson with its courseware, assignment and attendance, "
+                             "and one button that publishes the prepared lesson."));
+    auto *attendanceTabs = new QTabWidget(m_pages);
+    attendanceTabs->setObjectName(QStringLiteral("attendanceTabs"));
+    m_attendancePage = new AttendancePage(workspace, attendanceTabs);
+    attendanceTabs->addTab(m_attendancePage, tr("Take attendance"));
+    attendanceTabs->addTab(new AttendanceStatisticsView(workspace, attendanceTabs), tr("Statistics"));
+    addSection(tr("Attendance"), attendanceTabs);
+    addPlaceholderSection(tr("Courseware"),
+                          tr("Your library of slides, documents, audio and video, and their uploads."));
+    addPlaceholderSection(tr("Assignments"),
+                          tr("Write assignments, publish them to classes, and follow the submissions."));
+    addPlaceholderSection(tr("Sync"),
+                          tr("The connection to your school's platform and the changes waiting to be sent."));
+    addSection(tr("Settings"), new SettingsPage(workspace, m_pages));
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_sidebar->setCurrentRow(0);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -56,12 +74,30 @@ MainWindow::MainWindow(const QString &databasePath, const QString &version, cons
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    auto *databaseLabel = new QLabel(tr("Local data: %1").arg(QDir::toNativeSeparators(databasePath)), this);
+    auto *databaseLabel = new QLabel(tr("Local data: %1").arg(QDir::toNativeSeparators(workspace.databasePath())), this);
     databaseLabel->setObjectName(QStringLiteral("databaseLocation"));
     statusBar()->addPermanentWidget(databaseLabel);
 
     createMenus();
-    resize(960, 640);
+    restoreWindowState();
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        resize(960, 640);
+
+    const int section = settings.value(SectionKey, 0).toInt();
+    m_sidebar->setCurrentRow(section >= 0 && section < m_sidebar->count() ? section : 0);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(SectionKey, m_sidebar->currentRow());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createMenus()
@@ -84,11 +120,17 @@ void MainWindow::showAbout()
     dialog->open();
 }
 
-void MainWindow::addSection(const QString &title, const QString &purpose)
+void MainWindow::addSection(const QString &title, QWidget *page)
 {
     auto *item = new QListWidgetItem(title, m_sidebar);
     item->setSizeHint(QSize(0, 40));
-    m_pages->addWidget(new PlaceholderPage(title, purpose, m_pages));
+    page->setAccessibleName(title);
+    m_pages->addWidget(page);
+}
+
+void MainWindow::addPlaceholderSection(const QString &title, const QString &purpose)
+{
+    addSection(title, new PlaceholderPage(title, purpose, m_pages));
 }
 
 void MainWindow::showSection(Section section)

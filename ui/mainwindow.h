@@ -4,9 +4,13 @@
 #include <QMainWindow>
 
 class QListWidget;
+class QWidget;
 class QStackedWidget;
 
 namespace ClassDesk {
+
+class AttendancePage;
+class Workspace;
 
 // The teacher's main window: a sidebar of sections and the page of the
 // section chosen in it.
@@ -16,27 +20,34 @@ class MainWindow : public QMainWindow
 
 public:
     // Sidebar sections, in sidebar order.
-    enum class Section { Today, Attendance, Courseware, Assignments, Sync };
+    enum class Section { Today, Attendance, Courseware, Assignments, Sync, Settings };
     Q_ENUM(Section)
 
     // The version and revision are the build's, shown in About.
-    MainWindow(const QString &databasePath, const QString &version, const QString &revision,
+    MainWindow(Workspace &workspace, const QString &version, const QString &revision,
                QWidget *parent = nullptr);
 
     void showSection(Section section);
     [[nodiscard]] Section currentSection() const;
 
     [[nodiscard]] QListWidget *sidebar() const { return m_sidebar; }
+    [[nodiscard]] AttendancePage *attendancePage() const { return m_attendancePage; }
 
 public slots:
     void showAbout();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
-    void addSection(const QString &title, const QString &purpose);
+    void addSection(const QString &title, QWidget *page);
+    void addPlaceholderSection(const QString &title, const QString &purpose);
     void createMenus();
+    void restoreWindowState();
 
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
+    AttendancePage *m_attendancePage = nullptr;
     QString m_version;
     QString m_revision;
 };

@@ -2,12 +2,15 @@
 #include "aboutdialog.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -34,7 +37,21 @@ private:
         return status ? status->text() : QString();
     }
 
+    QTemporaryDir m_dataDirectory;
+    std::unique_ptr<Workspace> m_workspace;
+
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dataDirectory.isValid());
+        auto workspace = Workspace::open(m_dataDirectory.path());
+        QVERIFY2(workspace.has_value(), qPrintable(workspace ? QString() : workspace.error().toLogString()));
+        m_workspace = std::move(*workspace);
+    }
+
+    void cleanupTestCase() { m_workspace.reset(); }
+
     void cleanup() { removeTranslators(); }
 
     void chooseLanguage_data()
@@ -66,10 +83,10 @@ private slots:
 
     void sidebarListsEverySection()
     {
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         const QStringList expected = {QStringLiteral("Today"), QStringLiteral("Attendance"),
                                       QStringLiteral("Courseware"), QStringLiteral("Assignments"),
-                                      QStringLiteral("Sync")};
+                                      QStringLiteral("Sync"), QStringLiteral("Settings")};
         QCOMPARE(window.sidebar()->count(), expected.size());
         for (int row = 0; row < expected.size(); ++row)
             QCOMPARE(window.sidebar()->item(row)->text(), expected.at(row));
@@ -78,24 +95,24 @@ private slots:
 
     void clickingSidebarShowsSection()
     {
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.currentSection(), MainWindow::Section::Today);
 
         QListWidget *sidebar = window.sidebar();
-        const QRect attendanceRow = sidebar->visualItemRect(sidebar->item(1));
-        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, attendanceRow.center());
-        QCOMPARE(window.currentSection(), MainWindow::Section::Attendance);
+        const QRect coursewareRow = sidebar->visualItemRect(sidebar->item(2));
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, coursewareRow.center());
+        QCOMPARE(window.currentSection(), MainWindow::Section::Courseware);
 
         auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
-        QCOMPARE(pages->currentIndex(), 1);
+        QCOMPARE(pages->currentIndex(), 2);
         QCOMPARE(visiblePlaceholderStatus(window), QStringLiteral("This section is not built yet."));
     }
 
     void keyboardMovesBetweenSections()
     {
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.sidebar()->setFocus();
@@ -106,9 +123,24 @@ private slots:
         QVERIFY(!window.sidebar()->accessibleName().isEmpty());
     }
 
+    void lastSectionIsRestored()
+    {
+        {
+            MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+            window.show();
+            window.showSection(MainWindow::Section::Assignments);
+            window.close();
+        }
+        MainWindow reopened(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        QCOMPARE(reopened.currentSection(), MainWindow::Section::Assignments);
+
+        reopened.showSection(MainWindow::Section::Today);
+        reopened.close();
+    }
+
     void aboutShowsVersionAndRevision()
     {
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -129,7 +161,7 @@ private slots:
     {
         QVERIFY(installLanguage(*qApp, Language::SimplifiedChinese));
 
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         QCOMPARE(window.windowTitle(), QStringLiteral("课堂助手"));
         QCOMPARE(window.sidebar()->item(0)->text(), QStringLiteral("今日"));
         QCOMPARE(window.sidebar()->item(1)->text(), QStringLiteral("考勤"));
@@ -140,7 +172,7 @@ private slots:
     {
         QVERIFY(installLanguage(*qApp, Language::English));
 
-        MainWindow window(QStringLiteral("/tmp/classdesk.sqlite3"), QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
+        MainWindow window(*m_workspace, QStringLiteral("1.2.3"), QStringLiteral("abc1234"));
         QCOMPARE(window.windowTitle(), QStringLiteral("ClassDesk"));
     }
 };

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace ClassDesk {
+
+class Workspace;
+
+// Settings keys shared with the code that reads them.
+namespace SettingsKey {
+inline const QString Language = QStringLiteral("ui/language");
+inline const QString UploadLimit = QStringLiteral("sync/uploadLimitKilobytesPerSecond");
+} // namespace SettingsKey
+
+// The Settings section: interface language, upload speed limit, where the
+// local data lives and how large it is, and exporting a backup of it.
+class SettingsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsPage(Workspace &workspace, QWidget *parent = nullptr);
+
+    // The size of every file in the data folder, in bytes.
+    [[nodiscard]] static qint64 folderSize(const QString &folder);
+
+public slots:
+    // Writes a consistent copy of the database to `targetPath` on a worker
+    // thread with its own connection; emits backupFinished() when done.
+    void exportBackup(const QString &targetPath);
+    void refreshDataSize();
+
+signals:
+    // `message` is translated: where the backup went, or what failed and what to do.
+    void backupFinished(bool succeeded, const QString &message);
+
+private:
+    void buildLayout();
+    void chooseBackupFile();
+
+    Workspace &m_workspace;
+    QComboBox *m_languageBox = nullptr;
+    QSpinBox *m_uploadLimitBox = nullptr;
+    QLabel *m_dataSizeLabel = nullptr;
+    QPushButton *m_backupButton = nullptr;
+    QLabel *m_backupStatusLabel = nullptr;
+};
+
+} // namespace ClassDesk

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace ClassDesk {
+
+class AttendanceStore;
+class ClassStore;
+class Database;
+class OutboxStore;
+class SchoolStore;
+
+// The teacher's local data as the UI thread sees it: the UI thread's database
+// connection, the stores on it, and the school whose classes are shown.
+class Workspace : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~Workspace() override;
+
+    // Opens (creating on first use) the database in `dataDirectory`. A new
+    // database gets a local school in China's time zone, so a teacher can work
+    // offline before ever signing in; signing in replaces it with the platform's.
+    [[nodiscard]] static Result<std::unique_ptr<Workspace>> open(const QString &dataDirectory);
+
+    [[nodiscard]] QString dataDirectory() const { return m_dataDirectory; }
+    [[nodiscard]] QString databasePath() const;
+    [[nodiscard]] QString schoolId() const { return m_schoolId; }
+
+    [[nodiscard]] Database &database() const { return *m_database; }
+    [[nodiscard]] SchoolStore &schools() const { return *m_schools; }
+    [[nodiscard]] ClassStore &classes() const { return *m_classes; }
+    [[nodiscard]] AttendanceStore &attendance() const { return *m_attendance; }
+    [[nodiscard]] OutboxStore &outbox() const { return *m_outbox; }
+
+private:
+    Workspace(QString dataDirectory, std::unique_ptr<Database> database);
+
+    [[nodiscard]] Status chooseSchool();
+
+    QString m_dataDirectory;
+    QString m_schoolId;
+    std::unique_ptr<Database> m_database;
+    SchoolStore *m_schools = nullptr;
+    ClassStore *m_classes = nullptr;
+    AttendanceStore *m_attendance = nullptr;
+    OutboxStore *m_outbox = nullptr;
+};
+
+} // namespace ClassDesk
