@@ -75,6 +75,17 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::TokenStore</name>
+    <message>
+        <source>The system keychain is not available, so your sign-in is kept only until ClassDesk closes. You will have to sign in again next time.</source>
+        <translation>系统钥匙串不可用，因此登录状态只保留到课堂助手关闭为止。下次启动时需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be saved in or removed from the system keychain (%1).</source>
+        <translation>无法在系统钥匙串中保存或删除您的登录信息（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>HttpErrors</name>
     <message>
         <source>The platform&apos;s address could not be found. Check that this computer is connected to the internet and that the address is right.</source>
