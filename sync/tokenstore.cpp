@@ -136,19 +136,21 @@ void TokenStore::start(TokenStoreJob *job)
         return;
     }
 
+    // Keychain jobs have no parent and delete themselves when done, because
+    // QtKeychain's backend may still call into a job after this store is gone.
     QKeychain::Job *keychainJob = nullptr;
     switch (job->m_operation) {
     case TokenStoreJob::Operation::Read:
-        keychainJob = new QKeychain::ReadPasswordJob(ServiceName, this);
+        keychainJob = new QKeychain::ReadPasswordJob(ServiceName);
         break;
     case TokenStoreJob::Operation::Write: {
-        auto *writeJob = new QKeychain::WritePasswordJob(ServiceName, this);
+        auto *writeJob = new QKeychain::WritePasswordJob(ServiceName);
         writeJob->setTextData(serialize(job->m_tokensToWrite));
         keychainJob = writeJob;
         break;
     }
     case TokenStoreJob::Operation::Delete:
-        keychainJob = new QKeychain::DeletePasswordJob(ServiceName, this);
+        keychainJob = new QKeychain::DeletePasswordJob(ServiceName);
         break;
     }
 

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ClassDesk::AuthClient</name>
+    <message>
+        <source>The platform sent an unexpected reply to the sign-in. Try again later, or tell your school&apos;s administrator.</source>
+        <translation>平台对登录请求返回了无法识别的响应。请稍后再试，或告知学校管理员。</translation>
+    </message>
+    <message>
+        <source>Sign in to the school platform to sync. Your work is kept on this computer until then.</source>
+        <translation>请登录学校平台以进行同步。在此之前，您的内容会保存在这台电脑上。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Database</name>
     <message>
         <source>Could not create the data folder %1. Check that it is writable or choose another data folder.</source>

@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include <QByteArray>
 #include <QString>
 #include <QUrl>
 
@@ -28,6 +29,14 @@ public:
     LoopbackServer &operator=(const LoopbackServer &) = delete;
 
     [[nodiscard]] httplib::Server &http() { return *m_server; }
+
+    // Keeps every request of a test on 127.0.0.1 instead of going through a
+    // proxy that the developer's shell may name.
+    static void clearProxyEnvironment()
+    {
+        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+            qunsetenv(name);
+    }
 
     // Returns once the accept loop runs: httplib's stop() does nothing before
     // that, so stopping a server that had not started yet would hang the join.

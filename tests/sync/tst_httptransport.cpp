@@ -78,10 +78,7 @@ class HttpTransportTest : public QObject
 private slots:
     void initTestCase()
     {
-        // Every request of this test goes to 127.0.0.1, never through a proxy
-        // the developer's shell may name.
-        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
-            qunsetenv(name);
+        LoopbackServer::clearProxyEnvironment();
     }
 
     void init()
