@@ -77,6 +77,7 @@ signals:
     void otpRequired();
     // A sign-in attempt failed, e.g. server.invalid_credentials or server.otp_invalid.
     void signInFailed(const ClassDesk::Error &error);
+    // Emitted when tokens are in place, after signIn() or restoreSession().
     void signedIn();
     void profileChanged(const ClassDesk::AccountProfile &profile);
     void signInRequired(const ClassDesk::Error &error);
