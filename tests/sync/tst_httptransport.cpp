@@ -4,6 +4,7 @@
 #include "loopbackserver.h"
 #include "synclogging.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -205,6 +206,26 @@ private slots:
 
         QVERIFY(job->result().has_value());
         QCOMPARE(job->result()->body, content);
+    }
+
+    void sendSpeedCapSlowsUpload()
+    {
+        // 48 KiB at 32 KiB/s needs about 1.5 s; curl may send its first buffer
+        // at once, so the check leaves room for that burst.
+        HttpSettings settings;
+        settings.maxSendBytesPerSecond = 32 * 1024;
+        transport()->setSettings(settings);
+        HttpRequest request("POST", m_server->url(QStringLiteral("/echo")));
+        request.setBody(QByteArray(48 * 1024, 'x'), "application/octet-stream");
+
+        QElapsedTimer elapsed;
+        elapsed.start();
+        HttpJob *job = transport()->send(request);
+        QVERIFY(waitForJob(job));
+
+        QVERIFY(job->result().has_value());
+        QCOMPARE(job->result()->body.size(), request.body().size());
+        QVERIFY2(elapsed.elapsed() >= 700, qPrintable(QString::number(elapsed.elapsed())));
     }
 
     void failingBodySourceStopsRequest()
