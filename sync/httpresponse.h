@@ -17,6 +17,8 @@ struct HttpResponse
 {
     int status = 0;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // TODO: courseware downloads need the body streamed to a file; today the
+    // whole body is kept in memory.
     QByteArray body;
 
     // Returns the first header of that name, compared case-insensitively.
