@@ -3,3 +3,4 @@
 
 Q_LOGGING_CATEGORY(lcSync, "classdesk.sync", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSyncHttp, "classdesk.sync.http", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSyncAuth, "classdesk.sync.auth", QtInfoMsg)

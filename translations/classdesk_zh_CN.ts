@@ -225,6 +225,17 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::AuthClient</name>
+    <message>
+        <source>The platform sent an unexpected reply to the sign-in. Try again later, or tell your school&apos;s administrator.</source>
+        <translation>平台对登录请求返回了无法识别的响应。请稍后再试，或告知学校管理员。</translation>
+    </message>
+    <message>
+        <source>Sign in to the school platform to sync. Your work is kept on this computer until then.</source>
+        <translation>请登录学校平台以进行同步。在此之前，您的内容会保存在这台电脑上。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Database</name>
     <message>
         <source>Could not create the data folder %1. Check that it is writable or choose another data folder.</source>
@@ -457,10 +468,120 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::TokenStore</name>
+    <message>
+        <source>The system keychain is not available, so your sign-in is kept only until ClassDesk closes. You will have to sign in again next time.</source>
+        <translation>系统钥匙串不可用，因此登录状态只保留到课堂助手关闭为止。下次启动时需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be saved in or removed from the system keychain (%1).</source>
+        <translation>无法在系统钥匙串中保存或删除您的登录信息（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Workspace</name>
     <message>
         <source>My school</source>
         <translation>我的学校</translation>
+    </message>
+</context>
+<context>
+    <name>HttpErrors</name>
+    <message>
+        <source>The platform&apos;s address could not be found. Check that this computer is connected to the internet and that the address is right.</source>
+        <translation>找不到平台地址。请检查这台电脑是否已连接互联网，以及地址是否正确。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the connection. It may be down or blocked by a firewall; ClassDesk will try again later.</source>
+        <translation>平台拒绝了连接。平台可能已停止服务或被防火墙拦截；课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>The platform did not answer in time. The network may be slow; ClassDesk will try again later.</source>
+        <translation>平台未能及时响应。网络可能较慢；课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s security certificate could not be verified, so the connection was stopped. Ask your school&apos;s administrator for the platform&apos;s certificate file.</source>
+        <translation>无法验证平台的安全证书，连接已停止。请向学校管理员索取平台的证书文件。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the platform could not be set up. ClassDesk will try again later.</source>
+        <translation>无法与平台建立安全连接。课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>The connection to the platform was lost. ClassDesk will try again later.</source>
+        <translation>与平台的连接已断开。课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>A file could not be read for sending. Check that it still exists.</source>
+        <translation>无法读取要发送的文件。请检查该文件是否仍然存在。</translation>
+    </message>
+    <message>
+        <source>The request to the platform failed. ClassDesk will try again later.</source>
+        <translation>向平台发送的请求失败。课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>请求已取消。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code from your authenticator app.</source>
+        <translation>请输入身份验证器应用中的一次性验证码。</translation>
+    </message>
+    <message>
+        <source>The one-time code is wrong or has expired. Enter the current code.</source>
+        <translation>一次性验证码错误或已过期。请输入当前的验证码。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again to continue syncing.</source>
+        <translation>登录已过期。请重新登录以继续同步。</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts. Wait a moment, then try again.</source>
+        <translation>登录尝试次数过多。请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>Your sign-in is no longer valid. Sign in again to continue syncing.</source>
+        <translation>登录已失效。请重新登录以继续同步。</translation>
+    </message>
+    <message>
+        <source>The platform does not have this file.</source>
+        <translation>平台上没有这个文件。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept your sign-in. Sign in again.</source>
+        <translation>平台未接受您的登录。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Your account may not do this on the platform. Ask your school&apos;s administrator.</source>
+        <translation>您的账号无权在平台上执行此操作。请联系学校管理员。</translation>
+    </message>
+    <message>
+        <source>The platform holds a newer version of this item.</source>
+        <translation>平台上有此项目的更新版本。</translation>
+    </message>
+    <message>
+        <source>The platform does not accept an upload this large.</source>
+        <translation>平台不接受这么大的上传。</translation>
+    </message>
+    <message>
+        <source>The platform is busy. ClassDesk will try again in a moment.</source>
+        <translation>平台繁忙。课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>The platform has run out of storage space. ClassDesk will try again later; tell your school&apos;s administrator if this persists.</source>
+        <translation>平台存储空间已满。课堂助手稍后会重试；如果问题持续，请告知学校管理员。</translation>
+    </message>
+    <message>
+        <source>The platform had an internal problem (HTTP %1). ClassDesk will try again later.</source>
+        <translation>平台出现内部问题（HTTP %1）。课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>The platform rejected the request (HTTP %1).</source>
+        <translation>平台拒绝了该请求（HTTP %1）。</translation>
     </message>
 </context>
 <context>
