@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ClassDesk::AttendanceReport</name>
+    <message>
+        <source>%1 attendance</source>
+        <translation>%1考勤</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Attendance rate</source>
+        <translation>出勤率</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::CsvReader</name>
     <message>
         <source>The quoted field that starts on line %1 is never closed. Check the quotation marks in the file, or save it again from the spreadsheet program.</source>
@@ -18,6 +57,13 @@
     <message>
         <source>The file has more than %1 rows. Split it into one file per class.</source>
         <translation>文件超过 %1 行。请按班级拆分成多个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::CsvWriter</name>
+    <message>
+        <source>Could not save %1 (%2). Check that the folder is writable and the file is not open in another program.</source>
+        <translation>无法保存 %1（%2）。请确认文件夹可写，且该文件没有在其他程序中打开。</translation>
     </message>
 </context>
 <context>
@@ -91,6 +137,25 @@
     <message>
         <source>This section is not built yet.</source>
         <translation>此部分尚未完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::RosterExporter</name>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
     </message>
 </context>
 <context>
@@ -173,6 +238,17 @@
     <message>
         <source>Simplified Chinese (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::XlsxTableWriter</name>
+    <message>
+        <source>the file could not be replaced</source>
+        <translation>无法替换原有文件</translation>
+    </message>
+    <message>
+        <source>Could not save %1 (%2). Check that the folder is writable and the file is not open in another program.</source>
+        <translation>无法保存 %1（%2）。请确认文件夹可写，且该文件没有在其他程序中打开。</translation>
     </message>
 </context>
 <context>
