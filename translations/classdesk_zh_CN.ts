@@ -133,6 +133,17 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::OrcusSpreadsheetReader</name>
+    <message>
+        <source>The file could not be read as an %1 workbook (%2). Open it in the spreadsheet program, save it again and retry.</source>
+        <translation>无法将该文件作为 %1 工作簿读取（%2）。请在表格软件中打开并重新保存后再试。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet number %1.</source>
+        <translation>工作簿中没有第 %1 个工作表。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::PlaceholderPage</name>
     <message>
         <source>This section is not built yet.</source>
@@ -219,6 +230,10 @@
     <message>
         <source>This copy of ClassDesk cannot read XLSX or ODS files. Save the roster as CSV in the spreadsheet program and import that file.</source>
         <translation>此版本的课堂助手无法读取 XLSX 或 ODS 文件。请在表格软件中把名单另存为 CSV 文件后再导入。</translation>
+    </message>
+    <message>
+        <source>The workbook is larger than %1 MB, which is far more than a roster needs. Check that this is the right file.</source>
+        <translation>工作簿大于 %1 MB，远超学生名单所需。请确认选择的文件是否正确。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "attendanceexporter.h"
 #include "csvwriter.h"
 #include "rosterexporter.h"
+#include "rosterfixtures.h"
 #include "rosterimporter.h"
 #include "xlsxtablewriter.h"
 
@@ -13,19 +14,6 @@ using namespace ClassDesk;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString fixturePath(const char *name)
-{
-    return QStringLiteral(ROSTER_FIXTURES "/") + QLatin1StringView(name);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
 
 // Three students over one week: four sessions inside the range, one after it.
 AttendanceReportInput sampleAttendance()
@@ -168,7 +156,7 @@ private slots:
         QTemporaryDir folder;
         const QString path = folder.filePath(u"attendance.csv"_s);
         QVERIFY(AttendanceExporter::writeCsv(path, sampleAttendance()).has_value());
-        const QByteArray bytes = readAll(path);
+        const QByteArray bytes = RosterFixtures::readAll(path);
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
         QVERIFY(QString::fromUtf8(bytes).contains(u"2025010201,张𠮷,√,迟,×,假,1,1,1,1,0,50.0%\r\n"_s));
     }
@@ -179,7 +167,7 @@ private slots:
         const QString path = folder.filePath(u"考勤.xlsx"_s);
         const Status written = AttendanceExporter::writeXlsx(path, sampleAttendance());
         QVERIFY2(written.has_value(), qPrintable(written ? QString() : written.error().message));
-        QVERIFY(readAll(path).startsWith("PK\x03\x04"));
+        QVERIFY(RosterFixtures::readAll(path).startsWith("PK\x03\x04"));
         QVERIFY(!QFile::exists(path + u".part"_s));
     }
 
@@ -214,9 +202,9 @@ private slots:
     void rosterCsvRoundTrip_data()
     {
         QTest::addColumn<QString>("source");
-        QTest::newRow("GB18030 with same names") << fixturePath("gb18030-crlf.csv");
-        QTest::newRow("notes, dates and line breaks") << fixturePath("odd-columns.csv");
-        QTest::newRow("leading zeros") << fixturePath("fullwidth.csv");
+        QTest::newRow("GB18030 with same names") << RosterFixtures::path("gb18030-crlf.csv");
+        QTest::newRow("notes, dates and line breaks") << RosterFixtures::path("odd-columns.csv");
+        QTest::newRow("leading zeros") << RosterFixtures::path("fullwidth.csv");
     }
 
     void rosterCsvRoundTrip()
@@ -240,7 +228,7 @@ private slots:
         if (!SpreadsheetReader::isAvailable())
             QSKIP("Built without liborcus (CLASSDESK_SPREADSHEET_IMPORT=OFF)");
 
-        const RosterPreview original = RosterImporter::previewFile(fixturePath("odd-columns.csv"));
+        const RosterPreview original = RosterImporter::previewFile(RosterFixtures::path("odd-columns.csv"));
         QTemporaryDir folder;
         const QString path = folder.filePath(u"roster.xlsx"_s);
         QVERIFY(RosterExporter::writeXlsx(path, original.rows, u"高一(3)班"_s).has_value());

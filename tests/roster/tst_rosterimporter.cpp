@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cellconversion.h"
 #include "rosterheader.h"
+#include "rosterfixtures.h"
 #include "rosterimporter.h"
 
 #include <QTest>
@@ -9,11 +10,6 @@ using namespace ClassDesk;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString fixturePath(const char *name)
-{
-    return QStringLiteral(ROSTER_FIXTURES "/") + QLatin1StringView(name);
-}
 
 QStringList names(const RosterPreview &preview)
 {
@@ -56,10 +52,10 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<TextEncoding>("encoding");
 
-        QTest::newRow("GB18030 CSV, CRLF, no BOM") << fixturePath("gb18030-crlf.csv") << TextEncoding::Gb18030;
-        QTest::newRow("UTF-8 CSV with BOM") << fixturePath("utf8-bom.csv") << TextEncoding::Utf8;
-        QTest::newRow("UTF-16LE text with BOM") << fixturePath("utf16le-bom.txt") << TextEncoding::Utf16LE;
-        QTest::newRow("UTF-16BE text with BOM") << fixturePath("utf16be-bom.txt") << TextEncoding::Utf16BE;
+        QTest::newRow("GB18030 CSV, CRLF, no BOM") << RosterFixtures::path("gb18030-crlf.csv") << TextEncoding::Gb18030;
+        QTest::newRow("UTF-8 CSV with BOM") << RosterFixtures::path("utf8-bom.csv") << TextEncoding::Utf8;
+        QTest::newRow("UTF-16LE text with BOM") << RosterFixtures::path("utf16le-bom.txt") << TextEncoding::Utf16LE;
+        QTest::newRow("UTF-16BE text with BOM") << RosterFixtures::path("utf16be-bom.txt") << TextEncoding::Utf16BE;
     }
 
     void encodingsGiveSameStudents()
@@ -80,7 +76,7 @@ private slots:
 
     void sameNameDifferentNumbersAreTwoStudents()
     {
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("gb18030-crlf.csv"));
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("gb18030-crlf.csv"));
         QCOMPARE(preview.importableRows().size(), 3);
         QCOMPARE(preview.rows[1].name, preview.rows[2].name);
         QCOMPARE_NE(preview.rows[1].studentNumber, preview.rows[2].studentNumber);
@@ -88,14 +84,14 @@ private slots:
 
     void sourceRowsCountFromFileStart()
     {
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("gb18030-crlf.csv"));
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("gb18030-crlf.csv"));
         QCOMPARE(preview.rows.first().sourceRow, 2);
         QCOMPARE(preview.rows.last().sourceRow, 4);
     }
 
     void headerFoundBelowTitleAndBlankRows()
     {
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("title-rows.csv"));
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("title-rows.csv"));
         QVERIFY(preview.problems.isEmpty());
         QCOMPARE(preview.headerRow, 5);
         QCOMPARE(names(preview), (QStringList{u"张𠮷"_s, u"王芳"_s, u"王芳"_s, u"周小雨"_s}));
@@ -104,7 +100,7 @@ private slots:
 
     void columnsFoundInAnyOrder()
     {
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("odd-columns.csv"));
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("odd-columns.csv"));
         QVERIFY(preview.problems.isEmpty());
         QCOMPARE(names(preview), (QStringList{u"李明"_s, u"赵雪"_s, u"陈晨"_s}));
         QCOMPARE(numbers(preview), (QStringList{u"2025010211"_s, u"2025010212"_s, u"2025010213"_s}));
@@ -113,7 +109,7 @@ private slots:
 
     void extraColumnsKeptAsNotes()
     {
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("odd-columns.csv"));
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("odd-columns.csv"));
         QCOMPARE(preview.rows[0].notes.value(u"备注"_s), u"走读,午托"_s);
         QCOMPARE(preview.rows[1].notes.value(u"备注"_s), u"过敏：\r\n花生"_s);
         QCOMPARE(preview.rows[0].notes.value(u"家长电话"_s), u"13800000001"_s);
@@ -122,7 +118,7 @@ private slots:
 
     void textDatesBecomeIsoDates()
     {
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("odd-columns.csv"));
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("odd-columns.csv"));
         QCOMPARE(preview.rows[0].notes.value(u"出生日期"_s), u"2010-09-01"_s);
         QCOMPARE(preview.rows[1].notes.value(u"出生日期"_s), u"2010-09-02"_s);
         QCOMPARE(preview.rows[2].notes.value(u"出生日期"_s), u"2010-09-03"_s);
@@ -130,7 +126,7 @@ private slots:
 
     void fullWidthDigitsAndSpacesCleaned()
     {
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("fullwidth.csv"));
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("fullwidth.csv"));
         QVERIFY(preview.problems.isEmpty());
         QCOMPARE(numbers(preview), (QStringList{u"2025010221"_s, u"0025010222"_s}));
         QCOMPARE(names(preview), (QStringList{u"孙　悦"_s, u"吴桐"_s}));
@@ -208,7 +204,7 @@ private slots:
     {
         RosterImportOptions options;
         options.encoding = TextEncoding::Utf8;
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("gb18030-crlf.csv"), options);
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("gb18030-crlf.csv"), options);
 
         QVERIFY(!preview.encodingDetected);
         QVERIFY(kinds(preview).contains(RosterProblemKind::Encoding));
@@ -230,7 +226,7 @@ private slots:
 
     void missingFileIsFileProblem()
     {
-        const RosterPreview preview = RosterImporter::previewFile(fixturePath("does-not-exist.csv"));
+        const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("does-not-exist.csv"));
         QCOMPARE(kinds(preview), QList{RosterProblemKind::Unreadable});
     }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "rosterfixtures.h"
 #include "textcodec.h"
 
 #include <QFile>
@@ -10,10 +11,7 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    QFile file(QStringLiteral(ROSTER_FIXTURES "/") + QLatin1StringView(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("Missing fixture %s", name);
-    return file.readAll();
+    return RosterFixtures::readAll(RosterFixtures::path(name));
 }
 
 // 张𠮷 in GB18030: 𠮷 (U+20BB7) is a four-byte sequence.
