@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 
 #include <ixion/address.hpp>
+#include <ixion/cell_access.hpp>
 #include <ixion/model_context.hpp>
 #include <orcus/orcus_ods.hpp>
 #include <orcus/orcus_xlsx.hpp>
@@ -17,7 +18,9 @@
 #include <orcus/spreadsheet/factory.hpp>
 #include <orcus/spreadsheet/sheet.hpp>
 #include <orcus/spreadsheet/styles.hpp>
+#include <orcus/types.hpp>
 
+#include <cmath>
 #include <exception>
 #include <optional>
 #include <string_view>
@@ -101,20 +104,21 @@ QDate dateFromSerial(const ss::document &document, double serial)
 SheetCell readCell(const ss::document &document, const ss::sheet &sheet, ixion::sheet_t sheetIndex,
                    ixion::row_t row, ixion::col_t column)
 {
-    const ixion::model_context &model = document.get_model_context();
-    const ixion::abs_address_t address(sheetIndex, row, column);
-    switch (model.get_cell_value_type(address)) {
+    // cell_access classifies a formula cell by its cached result.
+    const ixion::cell_access access =
+        document.get_model_context().get_cell_access(ixion::abs_address_t(sheetIndex, row, column));
+    switch (access.get_value_type()) {
     case ixion::cell_value_t::string:
-        return SheetCell::fromText(toQString(model.get_string_value(address)));
+        return SheetCell::fromText(toQString(access.get_string_value()));
     case ixion::cell_value_t::numeric: {
-        const double value = model.get_numeric_value(address);
+        const double value = access.get_numeric_value();
         if (hasDateFormat(document, sheet, row, column))
             return SheetCell::fromDate(dateFromSerial(document, value));
         return SheetCell::fromNumber(value);
     }
     case ixion::cell_value_t::boolean:
-        return SheetCell::fromText(model.get_boolean_value(address) ? QStringLiteral("TRUE")
-                                                                     : QStringLiteral("FALSE"));
+        return SheetCell::fromText(access.get_boolean_value() ? QStringLiteral("TRUE")
+                                                              : QStringLiteral("FALSE"));
     default:
         return {};
     }

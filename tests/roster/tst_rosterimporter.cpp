@@ -316,6 +316,25 @@ private slots:
         QTest::newRow("text that looks like a date") << SheetCell::fromText(u"2024-09-01"_s) << u"2024-09-01"_s;
         QTest::newRow("Excel text apostrophe") << SheetCell::fromText(u"'0123"_s) << u"0123"_s;
         QTest::newRow("full-width letters") << SheetCell::fromText(u"Ｇ２０２５"_s) << u"G2025"_s;
+        QTest::newRow("number formatted as a date") << SheetCell::fromDate(QDate(2025, 9, 1)) << u"45901"_s;
+    }
+
+    void studentNumberRejectsLostDigits_data()
+    {
+        QTest::addColumn<SheetCell>("cell");
+        QTest::addColumn<CellConversion::StudentNumberIssue>("expected");
+
+        QTest::newRow("scientific text") << SheetCell::fromText(u"2.02501E+09"_s)
+                                         << CellConversion::StudentNumberIssue::ScientificNotation;
+        QTest::newRow("fraction") << SheetCell::fromNumber(20250102.5)
+                                  << CellConversion::StudentNumberIssue::Fractional;
+    }
+
+    void studentNumberRejectsLostDigits()
+    {
+        QFETCH(SheetCell, cell);
+        QFETCH(CellConversion::StudentNumberIssue, expected);
+        QCOMPARE(CellConversion::studentNumber(cell).issue, expected);
     }
 
     void studentNumberCells()
