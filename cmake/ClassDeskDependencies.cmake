@@ -77,11 +77,24 @@ endif()
 # Roster import from XLSX and ODS. The orcus headers include Boost headers.
 option(CLASSDESK_SPREADSHEET_IMPORT "Read XLSX and ODS rosters with liborcus" ON)
 if(CLASSDESK_SPREADSHEET_IMPORT)
-    pkg_check_modules(ORCUS QUIET IMPORTED_TARGET
-        liborcus-0.17 liborcus-spreadsheet-model-0.17 libixion-0.17)
+    pkg_check_modules(ORCUS QUIET liborcus-0.17 liborcus-spreadsheet-model-0.17 libixion-0.17)
     classdesk_require(ORCUS_FOUND
         "liborcus 0.17 and libixion 0.17 for XLSX and ODS import (or configure with -DCLASSDESK_SPREADSHEET_IMPORT=OFF)"
         "liborcus-dev libixion-dev libboost-dev")
     find_package(Boost 1.74 QUIET)
     classdesk_require(Boost_FOUND "the Boost headers that the liborcus headers include" "libboost-dev")
+
+    # Debian's liborcus-spreadsheet-model-0.17.pc names an include folder the
+    # package does not ship, and CMake rejects an imported target with a
+    # missing folder, so the target is built here from the folders that exist.
+    set(_classdesk_orcus_includes "")
+    foreach(folder IN LISTS ORCUS_INCLUDE_DIRS)
+        if(EXISTS "${folder}")
+            list(APPEND _classdesk_orcus_includes "${folder}")
+        endif()
+    endforeach()
+    add_library(ClassDesk::Orcus INTERFACE IMPORTED)
+    set_target_properties(ClassDesk::Orcus PROPERTIES
+        INTERFACE_INCLUDE_DIRECTORIES "${_classdesk_orcus_includes}"
+        INTERFACE_LINK_LIBRARIES "${ORCUS_LINK_LIBRARIES};Boost::headers")
 endif()

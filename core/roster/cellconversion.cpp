@@ -17,12 +17,13 @@ bool isBlank(QChar c)
            || c == QChar(0xFEFF);
 }
 
-// Whole numbers up to 2^53 are exact in a double, which covers every
-// student number format in use (at most 19 digits would not be).
+// Whole numbers up to 2^53 (16 digits) are exact in a double. A longer
+// number in a number cell has lost digits already.
 constexpr double s_maxExactInteger = 9007199254740992.0;
 
-// Excel day 0 is 1899-12-31 for serials after the fictitious 1900-02-29
-// (serial 60), so serials from 61 on count from 1899-12-30.
+// Excel serial 1 is 1900-01-01, so serials up to 59 count from 1899-12-31.
+// Excel also counts a 1900-02-29 that never existed (serial 60), so serials
+// from 61 on count from 1899-12-30.
 const QDate s_excelEpochAfterLeapBug(1899, 12, 30);
 const QDate s_excelEpochBeforeLeapBug(1899, 12, 31);
 
@@ -36,7 +37,13 @@ QString cleanText(QStringView text)
         ++begin;
     while (end > begin && isBlank(text[end - 1]))
         --end;
-    return text.sliced(begin, end - begin).toString();
+
+    // Line breaks inside a cell are LF, as Excel stores them; CSV written on
+    // Windows has CRLF there.
+    QString cleaned = text.sliced(begin, end - begin).toString();
+    cleaned.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    cleaned.replace(u'\r', u'\n');
+    return cleaned;
 }
 
 QString formatNumber(double value)
@@ -109,7 +116,9 @@ StudentNumber studentNumber(const SheetCell &cell)
     case SheetCell::Type::Empty:
         return {};
     case SheetCell::Type::Number:
-        if (std::floor(cell.number) != cell.number || std::fabs(cell.number) > s_maxExactInteger)
+        if (std::fabs(cell.number) > s_maxExactInteger)
+            return {formatNumber(cell.number), StudentNumberIssue::ScientificNotation};
+        if (std::floor(cell.number) != cell.number)
             return {formatNumber(cell.number), StudentNumberIssue::Fractional};
         return {formatNumber(cell.number), StudentNumberIssue::None};
     case SheetCell::Type::Date:

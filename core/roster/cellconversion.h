@@ -12,7 +12,8 @@
 namespace ClassDesk::CellConversion {
 
 // Trims white space at both ends, including the ideographic space U+3000,
-// no-break spaces and zero-width characters that copy-paste leaves behind.
+// no-break spaces and zero-width characters that copy-paste leaves behind,
+// and turns CRLF and CR inside the text into LF.
 [[nodiscard]] QString cleanText(QStringView text);
 
 // Writes a number without exponent or trailing ".0" when it is a whole
@@ -35,7 +36,7 @@ namespace ClassDesk::CellConversion {
 // Reasons a student number cell cannot be used as it is.
 enum class StudentNumberIssue {
     None,
-    ScientificNotation, // "2.02501E+09": the digits are already lost
+    ScientificNotation, // "2.02501E+09" or a number beyond 2^53: digits are already lost
     Fractional,         // a number with a fraction cannot be a student number
 };
 

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-//
-// NOTE: not yet compiled against liborcus. The calls follow the liborcus
-// and libixion 0.17 headers, and tst_spreadsheetreader covers this file once
-// the build has CLASSDESK_SPREADSHEET_IMPORT=ON.
 #include "orcusspreadsheetreader.h"
 
 #include "rosterlogging.h"
 
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <ixion/address.hpp>
 #include <ixion/cell_access.hpp>
@@ -50,9 +48,9 @@ T plainValue(const T &value)
 }
 
 // Excel's built-in date formats: 14-22 everywhere, plus the CJK date formats
-// 27-36 and 50-58 that Chinese Excel uses. Time-only formats (45-47) are not
-// dates, although 18-21 in the first range are times too; a time in a roster
-// is rare enough that a date from it is harmless.
+// 27-36 and 50-58 that Chinese Excel uses. The time-only formats 45-47 are
+// left out. Formats 18-21 are times too, but a time in a roster is rare
+// enough that reading it as a date does no harm.
 bool isBuiltInDateFormat(std::size_t identifier)
 {
     return (identifier >= 14 && identifier <= 22) || (identifier >= 27 && identifier <= 36)
@@ -72,26 +70,54 @@ bool isDateFormatCode(std::string_view code)
            || text.contains(u'日');
 }
 
-bool hasDateFormat(const ss::document &document, const ss::sheet &sheet, ixion::row_t row,
-                   ixion::col_t column)
+// The cell formats (xf indices) whose number format is a date. A cell
+// format stores the number format's identifier (numFmtId in XLSX), not its
+// position in the styles store, so custom formats are matched by identifier.
+QSet<std::size_t> dateCellFormats(const ss::styles &styles)
 {
-    const ss::styles &styles = document.get_styles();
-    const ss::cell_format_t *cellFormat = styles.get_cell_format(sheet.get_cell_format(row, column));
-    if (!cellFormat)
-        return false;
+    QHash<std::size_t, bool> customIsDate;
+    for (std::size_t index = 0; index < styles.get_number_format_count(); ++index) {
+        const ss::number_format_t *format = styles.get_number_format(index);
+        if (format)
+            customIsDate.insert(plainValue(format->identifier), isDateFormatCode(plainValue(format->format_string)));
+    }
 
-    const std::size_t numberFormatIndex = plainValue(cellFormat->number_format);
-    const ss::number_format_t *numberFormat = styles.get_number_format(numberFormatIndex);
-    if (!numberFormat)
-        return isBuiltInDateFormat(numberFormatIndex);
-    if (isBuiltInDateFormat(plainValue(numberFormat->identifier)))
-        return true;
-    return isDateFormatCode(plainValue(numberFormat->format_string));
+    QSet<std::size_t> result;
+    for (std::size_t index = 0; index < styles.get_cell_formats_count(); ++index) {
+        const ss::cell_format_t *cellFormat = styles.get_cell_format(index);
+        if (!cellFormat)
+            continue;
+        const std::size_t identifier = plainValue(cellFormat->number_format);
+        if (customIsDate.value(identifier, isBuiltInDateFormat(identifier)))
+            result.insert(index);
+    }
+    return result;
 }
 
 QString toQString(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// Decodes the _xHHHH_ escapes of OOXML strings (ECMA-376 Part 1, 22.9.2.19),
+// which liborcus 0.17 passes through: Excel and libxlsxwriter write a
+// carriage return as _x000D_ and a literal "_x" as _x005F_x.
+QString decodeOoxmlEscapes(QString text)
+{
+    static const QRegularExpression escape(QStringLiteral("_x([0-9A-Fa-f]{4})_"));
+    if (!text.contains(u"_x"))
+        return text;
+
+    QString decoded;
+    qsizetype last = 0;
+    for (QRegularExpressionMatchIterator matches = escape.globalMatch(text); matches.hasNext();) {
+        const QRegularExpressionMatch match = matches.next();
+        decoded += QStringView(text).sliced(last, match.capturedStart() - last);
+        decoded += QChar(char16_t(match.captured(1).toUShort(nullptr, 16)));
+        last = match.capturedEnd();
+    }
+    decoded += QStringView(text).sliced(last);
+    return decoded;
 }
 
 // Days from the document's day 0 (1899-12-30 in XLSX and ODS) to a date.
@@ -101,19 +127,30 @@ QDate dateFromSerial(const ss::document &document, double serial)
     return QDate(origin.year, origin.month, origin.day).addDays(static_cast<qint64>(std::floor(serial)));
 }
 
-SheetCell readCell(const ss::document &document, const ss::sheet &sheet, ixion::sheet_t sheetIndex,
-                   ixion::row_t row, ixion::col_t column)
+// The cells of one sheet and how to read them.
+struct SheetSource
+{
+    const ss::document &document;
+    const ss::sheet &sheet;
+    ixion::sheet_t index;
+    QSet<std::size_t> dateFormats;
+    bool ooxmlStrings; // XLSX: strings may carry _xHHHH_ escapes
+};
+
+SheetCell readCell(const SheetSource &source, ixion::row_t row, ixion::col_t column)
 {
     // cell_access classifies a formula cell by its cached result.
-    const ixion::cell_access access =
-        document.get_model_context().get_cell_access(ixion::abs_address_t(sheetIndex, row, column));
+    const ixion::cell_access access = source.document.get_model_context().get_cell_access(
+        ixion::abs_address_t(source.index, row, column));
     switch (access.get_value_type()) {
-    case ixion::cell_value_t::string:
-        return SheetCell::fromText(toQString(access.get_string_value()));
+    case ixion::cell_value_t::string: {
+        QString text = toQString(access.get_string_value());
+        return SheetCell::fromText(source.ooxmlStrings ? decodeOoxmlEscapes(std::move(text)) : text);
+    }
     case ixion::cell_value_t::numeric: {
         const double value = access.get_numeric_value();
-        if (hasDateFormat(document, sheet, row, column))
-            return SheetCell::fromDate(dateFromSerial(document, value));
+        if (source.dateFormats.contains(source.sheet.get_cell_format(row, column)))
+            return SheetCell::fromDate(dateFromSerial(source.document, value));
         return SheetCell::fromNumber(value);
     }
     case ixion::cell_value_t::boolean:
@@ -130,6 +167,7 @@ struct OrcusSpreadsheetReader::Document
 {
     // Excel's full sheet size; orcus allocates cells lazily.
     ss::document model{ss::range_size_t{1048576, 16384}};
+    Format format = Format::Xlsx;
 };
 
 OrcusSpreadsheetReader::OrcusSpreadsheetReader(std::unique_ptr<Document> document)
@@ -143,9 +181,13 @@ Result<std::unique_ptr<SpreadsheetReader>> OrcusSpreadsheetReader::load(const QB
                                                                        Format format)
 {
     auto document = std::make_unique<Document>();
+    document->format = format;
     const std::string_view stream(data.constData(), static_cast<std::size_t>(data.size()));
 
-    // orcus reports malformed files with exceptions; they stop here.
+    // orcus reports most malformed files with exceptions, which stop here.
+    // TODO: some damaged XLSX files trip assertions inside liborcus 0.17 and
+    // abort the process (tests/roster/fuzz-crashes); parsing in a child
+    // process would keep the app running.
     try {
         ss::import_factory factory(document->model);
         if (format == Format::Xlsx) {
@@ -192,13 +234,15 @@ Result<SheetTable> OrcusSpreadsheetReader::readSheet(int index) const
     if (!range.valid())
         return table;
 
+    const SheetSource source{model, *sheet, static_cast<ixion::sheet_t>(index),
+                             dateCellFormats(model.get_styles()), m_document->format == Format::Xlsx};
     const ixion::row_t lastRow = std::min(range.last.row, s_maxRows - 1);
     const ixion::col_t lastColumn = std::min(range.last.column, s_maxColumns - 1);
     for (ixion::row_t row = 0; row <= lastRow; ++row) {
         QList<SheetCell> cells;
         cells.reserve(lastColumn + 1);
         for (ixion::col_t column = 0; column <= lastColumn; ++column)
-            cells.append(readCell(model, *sheet, static_cast<ixion::sheet_t>(index), row, column));
+            cells.append(readCell(source, row, column));
         table.rows.append(std::move(cells));
     }
     return table;

@@ -2,7 +2,8 @@
 //
 // Runs the fuzz target without libFuzzer, for compilers that lack it (GCC):
 // each file named on the command line once, then random mutations of those
-// files for the given number of seconds. Deterministic for a given seed.
+// files for the given number of seconds. Deterministic for a given seed. An
+// input that crashes is saved as crash-input in the working folder.
 //
 //   fuzz_rosterreaders [--seconds N] [--seed S] FILE...
 #include <QByteArray>
@@ -12,15 +13,37 @@
 #include <QRandomGenerator>
 #include <QStringList>
 
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
 
 namespace {
 
+// The input being run, written to crash-input when the process aborts or
+// crashes, so the failure can be replayed.
+const QByteArray *s_current = nullptr;
+
+extern "C" void saveCurrentInput(int signalNumber)
+{
+    if (s_current) {
+        const int file = ::open("crash-input", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (file >= 0) {
+            [[maybe_unused]] const ssize_t written = ::write(file, s_current->constData(), size_t(s_current->size()));
+            ::close(file);
+        }
+    }
+    std::signal(signalNumber, SIG_DFL);
+    std::raise(signalNumber);
+}
+
 void runOne(const QByteArray &input)
 {
+    s_current = &input;
     LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(input.constData()),
                            static_cast<std::size_t>(input.size()));
 }
@@ -83,6 +106,10 @@ int main(int argc, char **argv)
     if (corpus.isEmpty())
         corpus.append(QByteArray());
 
+    std::signal(SIGABRT, saveCurrentInput);
+    std::signal(SIGSEGV, saveCurrentInput);
+    std::signal(SIGFPE, saveCurrentInput);
+
     for (const QByteArray &input : std::as_const(corpus))
         runOne(input);
 
@@ -91,7 +118,8 @@ int main(int argc, char **argv)
     timer.start();
     qint64 runs = 0;
     while (timer.elapsed() < seconds * 1000LL) {
-        runOne(mutate(corpus[random.bounded(corpus.size())], random));
+        const QByteArray input = mutate(corpus[random.bounded(corpus.size())], random);
+        runOne(input);
         ++runs;
     }
     std::printf("%lld mutated inputs in %d s, no crash\n", static_cast<long long>(runs), seconds);

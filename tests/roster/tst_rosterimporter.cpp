@@ -111,7 +111,7 @@ private slots:
     {
         const RosterPreview preview = RosterImporter::previewFile(RosterFixtures::path("odd-columns.csv"));
         QCOMPARE(preview.rows[0].notes.value(u"备注"_s), u"走读,午托"_s);
-        QCOMPARE(preview.rows[1].notes.value(u"备注"_s), u"过敏：\r\n花生"_s);
+        QCOMPARE(preview.rows[1].notes.value(u"备注"_s), u"过敏：\n花生"_s);
         QCOMPARE(preview.rows[0].notes.value(u"家长电话"_s), u"13800000001"_s);
         QVERIFY(!preview.rows[2].notes.contains(u"家长电话"_s));
     }
@@ -328,6 +328,8 @@ private slots:
                                          << CellConversion::StudentNumberIssue::ScientificNotation;
         QTest::newRow("fraction") << SheetCell::fromNumber(20250102.5)
                                   << CellConversion::StudentNumberIssue::Fractional;
+        QTest::newRow("beyond 2^53") << SheetCell::fromNumber(1.0e17)
+                                     << CellConversion::StudentNumberIssue::ScientificNotation;
     }
 
     void studentNumberRejectsLostDigits()

@@ -31,8 +31,8 @@ bool writeXlsxFixture(const QString &path)
     format_set_num_format(text, "@");
 
     worksheet_write_string(sheet, 0, 0, "高一(3)班 学生名单", nullptr);
-    const char *headers[] = {"学号", "姓名", "入学日期", "座号"};
-    for (lxw_col_t column = 0; column < 4; ++column)
+    const char *headers[] = {"学号", "姓名", "入学日期", "座号", "备注"};
+    for (lxw_col_t column = 0; column < 5; ++column)
         worksheet_write_string(sheet, 2, column, headers[column], nullptr);
 
     lxw_datetime enrolled{2025, 9, 1, 0, 0, 0};
@@ -40,6 +40,7 @@ bool writeXlsxFixture(const QString &path)
     worksheet_write_string(sheet, 3, 1, "郑一鸣", nullptr);
     worksheet_write_datetime(sheet, 3, 2, &enrolled, date);
     worksheet_write_string(sheet, 3, 3, "007", text);
+    worksheet_write_string(sheet, 3, 4, "走读\r\n午托", nullptr); // stored as 走读_x000D_\n午托
 
     worksheet_write_number(sheet, 4, 0, 2025010232, nullptr);
     worksheet_write_string(sheet, 4, 1, "冯佳", nullptr);
@@ -108,6 +109,7 @@ private slots:
         QCOMPARE(row.value(2).type, SheetCell::Type::Date);
         QCOMPARE(row.value(2).date, QDate(2025, 9, 1));
         QCOMPARE(row.value(3).text, u"007"_s);
+        QCOMPARE(row.value(4).text, u"走读\r\n午托"_s);
     }
 
     void xlsxRosterPreview()
@@ -126,6 +128,7 @@ private slots:
         QCOMPARE(preview.rows[0].notes.value(u"入学日期"_s), u"2025-09-01"_s);
         QCOMPARE(preview.rows[1].notes.value(u"入学日期"_s), u"2025-09-02"_s);
         QCOMPARE(preview.rows[0].notes.value(u"座号"_s), u"007"_s);
+        QCOMPARE(preview.rows[0].notes.value(u"备注"_s), u"走读\n午托"_s);
     }
 
     void odsRosterPreview()
