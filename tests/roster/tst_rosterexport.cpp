@@ -4,6 +4,7 @@
 #include "rosterexporter.h"
 #include "rosterfixtures.h"
 #include "rosterimporter.h"
+#include "spreadsheetreader.h"
 #include "xlsxtablewriter.h"
 
 #include <QFile>
@@ -169,6 +170,29 @@ private slots:
         QVERIFY2(written.has_value(), qPrintable(written ? QString() : written.error().message));
         QVERIFY(RosterFixtures::readAll(path).startsWith("PK\x03\x04"));
         QVERIFY(!QFile::exists(path + u".part"_s));
+    }
+
+    void attendanceXlsxHasTypedCells()
+    {
+        if (!SpreadsheetReader::isAvailable())
+            QSKIP("Built without liborcus (CLASSDESK_SPREADSHEET_IMPORT=OFF)");
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"attendance.xlsx"_s);
+        QVERIFY(AttendanceExporter::writeXlsx(path, sampleAttendance()).has_value());
+        auto reader = SpreadsheetReader::open(RosterFixtures::readAll(path), SpreadsheetReader::Format::Xlsx);
+        QVERIFY(reader.has_value());
+        const Result<SheetTable> table = (*reader)->readSheet(0);
+        QVERIFY(table.has_value());
+
+        const QList<SheetCell> &first = table->rows.value(1);
+        QCOMPARE(first.value(0).type, SheetCell::Type::Text);
+        QCOMPARE(first.value(0).text, u"2025010201"_s);
+        QCOMPARE(first.value(2).text, u"√"_s);
+        QCOMPARE(first.value(6).type, SheetCell::Type::Number);
+        QCOMPARE(first.value(6).number, 1.0);
+        QCOMPARE(first.value(11).type, SheetCell::Type::Number);
+        QCOMPARE(first.value(11).number, 0.5);
     }
 
     void xlsxIntoMissingFolderFails()
