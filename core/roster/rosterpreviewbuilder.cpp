@@ -25,6 +25,16 @@ bool isBlankRow(const QList<SheetCell> &cells)
     });
 }
 
+// True for a copy of the header row, which sheets laid out for printing
+// repeat on every page.
+bool isRepeatedHeader(const QList<SheetCell> &cells, const RosterHeader &header)
+{
+    return CellConversion::cellText(cellAt(cells, header.nameColumn), false)
+               == header.titles.value(header.nameColumn)
+           && CellConversion::cellText(cellAt(cells, header.numberColumn), false)
+                  == header.titles.value(header.numberColumn);
+}
+
 // Reads one data row into a RosterRow and reports what is wrong with it.
 class RowReader
 {
@@ -161,7 +171,7 @@ void RosterPreviewBuilder::build(const SheetTable &table, RosterPreview &preview
     RowReader reader(*header, preview);
     for (int index = header->row + 1; index < table.rows.size(); ++index) {
         const QList<SheetCell> &cells = table.rows[index];
-        if (isBlankRow(cells))
+        if (isBlankRow(cells) || isRepeatedHeader(cells, *header))
             continue;
         reader.read(cells, index + 1);
     }

@@ -139,6 +139,13 @@ private slots:
         QCOMPARE(names(preview), (QStringList{u"李明"_s, u"王芳"_s}));
     }
 
+    void repeatedHeaderRowSkipped()
+    {
+        const RosterPreview preview = previewCsv(u"学号,姓名\n1,李明\n学号,姓名\n2,王芳\n"_s);
+        QVERIFY(preview.problems.isEmpty());
+        QCOMPARE(names(preview), (QStringList{u"李明"_s, u"王芳"_s}));
+    }
+
     void missingNameReportedWithRowAndColumn()
     {
         const RosterPreview preview = previewCsv(u"学号,姓名\n1,李明\n2,\n"_s);
