@@ -62,3 +62,39 @@ find_package(nlohmann_json 3.10 QUIET)
 classdesk_require(nlohmann_json_FOUND "nlohmann-json 3.10 or later" "nlohmann-json3-dev")
 find_package(OpenSSL 3 QUIET COMPONENTS Crypto)
 classdesk_require(OpenSSL_FOUND "OpenSSL 3 (libcrypto)" "libssl-dev")
+
+# Roster and attendance export to XLSX.
+pkg_check_modules(XLSXWRITER QUIET IMPORTED_TARGET xlsxwriter)
+classdesk_require(XLSXWRITER_FOUND "libxlsxwriter" "libxlsxwriter-dev")
+
+# GB18030 rosters where Qt has no ICU converter: iconv is part of the C
+# library on Linux and a separate library on macOS; Windows uses its own API.
+if(NOT WIN32)
+    find_package(Iconv QUIET)
+    classdesk_require(Iconv_FOUND "iconv" "libc6-dev")
+endif()
+
+# Roster import from XLSX and ODS. The orcus headers include Boost headers.
+option(CLASSDESK_SPREADSHEET_IMPORT "Read XLSX and ODS rosters with liborcus" ON)
+if(CLASSDESK_SPREADSHEET_IMPORT)
+    pkg_check_modules(ORCUS QUIET liborcus-0.17 liborcus-spreadsheet-model-0.17 libixion-0.17)
+    classdesk_require(ORCUS_FOUND
+        "liborcus 0.17 and libixion 0.17 for XLSX and ODS import (or configure with -DCLASSDESK_SPREADSHEET_IMPORT=OFF)"
+        "liborcus-dev libixion-dev libboost-dev")
+    find_package(Boost 1.74 QUIET)
+    classdesk_require(Boost_FOUND "the Boost headers that the liborcus headers include" "libboost-dev")
+
+    # Debian's liborcus-spreadsheet-model-0.17.pc names an include folder the
+    # package does not ship, and CMake rejects an imported target with a
+    # missing folder, so the target is built here from the folders that exist.
+    set(_classdesk_orcus_includes "")
+    foreach(folder IN LISTS ORCUS_INCLUDE_DIRS)
+        if(EXISTS "${folder}")
+            list(APPEND _classdesk_orcus_includes "${folder}")
+        endif()
+    endforeach()
+    add_library(ClassDesk::Orcus INTERFACE IMPORTED)
+    set_target_properties(ClassDesk::Orcus PROPERTIES
+        INTERFACE_INCLUDE_DIRECTORIES "${_classdesk_orcus_includes}"
+        INTERFACE_LINK_LIBRARIES "${ORCUS_LINK_LIBRARIES};Boost::headers")
+endif()

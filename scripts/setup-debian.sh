@@ -16,8 +16,8 @@ packages=(
     qtkeychain-qt6-dev libcurl4-openssl-dev libsqlite3-dev sqlite3
     # Reference server
     libcpp-httplib-dev nlohmann-json3-dev libssl-dev
-    # Spreadsheets
-    libxlsxwriter-dev
+    # Spreadsheets: XLSX export, XLSX and ODS import
+    libxlsxwriter-dev liborcus-dev libixion-dev libboost-dev
     # Media playback for courseware preview
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav ffmpeg
     # Chinese fonts, headless display, D-Bus session and secret service for tests

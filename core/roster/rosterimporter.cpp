@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rosterimporter.h"
+
+#include "csvreader.h"
+#include "rosterlogging.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace ClassDesk {
+
+namespace {
+
+RosterPreview fileProblem(RosterProblemKind kind, QString message)
+{
+    RosterPreview preview;
+    preview.problems.append({kind, 0, {}, std::move(message)});
+    return preview;
+}
+
+RosterPreview unreadable(const Error &error)
+{
+    return fileProblem(RosterProblemKind::Unreadable, error.message);
+}
+
+} // namespace
+
+RosterPreview RosterImporter::previewFile(const QString &path, const RosterImportOptions &options)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcCoreRoster) << "Cannot open roster file" << path << file.errorString();
+        return fileProblem(RosterProblemKind::Unreadable,
+                           tr("Could not open %1 (%2). Check that the file exists and is not "
+                              "open in another program.")
+                               .arg(QFileInfo(path).fileName(), file.errorString()));
+    }
+
+    const std::optional<SpreadsheetReader::Format> format = SpreadsheetReader::formatForFileName(path);
+    const qsizetype limit = format ? SpreadsheetReader::s_maxFileSize : s_maxTextFileSize;
+    if (file.size() > limit) {
+        return fileProblem(RosterProblemKind::Unreadable,
+                           tr("%1 is larger than %2 MB, which is far more than a roster needs. "
+                              "Check that this is the right file.")
+                               .arg(QFileInfo(path).fileName())
+                               .arg(limit / (1024 * 1024)));
+    }
+
+    const QByteArray bytes = file.readAll();
+    qCInfo(lcCoreRoster) << "Reading roster file" << QFileInfo(path).fileName() << bytes.size() << "bytes";
+    if (format)
+        return previewSpreadsheet(bytes, *format, options);
+    return previewText(bytes, options);
+}
+
+RosterPreview RosterImporter::previewText(const QByteArray &bytes, const RosterImportOptions &options)
+{
+    if (bytes.size() > s_maxTextFileSize) {
+        return fileProblem(RosterProblemKind::Unreadable,
+                           tr("The file is larger than %1 MB, which is far more than a roster "
+                              "needs. Check that this is the right file.")
+                               .arg(s_maxTextFileSize / (1024 * 1024)));
+    }
+
+    RosterPreview preview;
+    const TextEncoding encoding = options.encoding.value_or(TextCodec::detect(bytes));
+    const DecodedText decoded = TextCodec::decode(bytes, encoding);
+    preview.encoding = encoding;
+    preview.encodingDetected = !options.encoding.has_value();
+
+    // Rows are still read so the dialog can show what the text looks like,
+    // but the file-wide problem keeps all of them from being imported.
+    if (!decoded.isValid()) {
+        qCWarning(lcCoreRoster) << "Roster text is not valid" << TextCodec::name(encoding)
+                                << decoded.invalidCount << "invalid sequences";
+        preview.encodingCandidates = TextCodec::candidates(bytes);
+        preview.problems.append(
+            {RosterProblemKind::Encoding, 0, {},
+             tr("The file does not read cleanly as %1: %n character(s) could not be decoded, "
+                "the first on line %2. Choose the encoding in which the text looks right.",
+                nullptr, static_cast<int>(decoded.invalidCount))
+                 .arg(TextCodec::displayName(encoding))
+                 .arg(decoded.firstInvalidLine)});
+    }
+
+    const QChar delimiter = options.delimiter.value_or(CsvReader::sniffDelimiter(decoded.text));
+    const Result<QList<QStringList>> textRows = CsvReader::parse(decoded.text, delimiter);
+    if (!textRows) {
+        preview.problems.append({RosterProblemKind::Unreadable, 0, {}, textRows.error().message});
+        return preview;
+    }
+
+    RosterPreviewBuilder::build(SheetTable::fromText(*textRows), preview,
+                                options.studentNumberLookup);
+    return preview;
+}
+
+RosterPreview RosterImporter::previewSpreadsheet(const QByteArray &bytes,
+                                                 SpreadsheetReader::Format format,
+                                                 const RosterImportOptions &options)
+{
+    auto reader = SpreadsheetReader::open(bytes, format);
+    if (!reader) {
+        qCWarning(lcCoreRoster) << "Cannot read spreadsheet:" << reader.error().code;
+        return unreadable(reader.error());
+    }
+
+    const Result<SheetTable> table = options.sheetName ? (*reader)->readSheet(*options.sheetName)
+                                                       : (*reader)->readSheet(0);
+    if (!table)
+        return unreadable(table.error());
+
+    RosterPreview preview;
+    RosterPreviewBuilder::build(*table, preview, options.studentNumberLookup);
+    return preview;
+}
+
+} // namespace ClassDesk
