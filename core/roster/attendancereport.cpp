@@ -10,12 +10,12 @@ namespace {
 bool attended(AttendanceStatus status)
 {
     return status == AttendanceStatus::Present || status == AttendanceStatus::Late
-           || status == AttendanceStatus::LeftEarly;
+           || status == AttendanceStatus::EarlyLeave;
 }
 
 constexpr std::array<AttendanceStatus, s_attendanceStatusCount> s_statuses{
     AttendanceStatus::Present, AttendanceStatus::Late, AttendanceStatus::Absent,
-    AttendanceStatus::Leave, AttendanceStatus::LeftEarly};
+    AttendanceStatus::Leave, AttendanceStatus::EarlyLeave};
 
 } // namespace
 
@@ -30,8 +30,8 @@ QString AttendanceSymbols::symbol(AttendanceStatus status) const
         return absent;
     case AttendanceStatus::Leave:
         return leave;
-    case AttendanceStatus::LeftEarly:
-        return leftEarly;
+    case AttendanceStatus::EarlyLeave:
+        return earlyLeave;
     }
     return {};
 }
@@ -62,19 +62,19 @@ AttendanceReport AttendanceReport::build(const AttendanceReportInput &input)
     AttendanceReport report;
     report.m_className = input.className;
 
-    for (const AttendanceSession &session : input.sessions) {
+    for (const ReportSession &session : input.sessions) {
         if (session.date >= input.from && session.date <= input.to)
             report.m_sessions.append(session);
     }
     std::stable_sort(report.m_sessions.begin(), report.m_sessions.end(),
-                     [](const AttendanceSession &a, const AttendanceSession &b) { return a.date < b.date; });
+                     [](const ReportSession &a, const ReportSession &b) { return a.date < b.date; });
 
     QHash<QString, int> sessionColumn;
     for (int index = 0; index < report.m_sessions.size(); ++index)
         sessionColumn.insert(report.m_sessions[index].id, index);
 
     QHash<QString, int> studentLine;
-    for (const AttendanceStudent &student : input.students) {
+    for (const ReportStudent &student : input.students) {
         studentLine.insert(student.id, static_cast<int>(report.m_lines.size()));
         StudentLine line;
         line.student = student;
@@ -84,7 +84,7 @@ AttendanceReport AttendanceReport::build(const AttendanceReportInput &input)
 
     // Marks for sessions outside the range or for students not listed are
     // ignored; a later mark for the same cell replaces an earlier one.
-    for (const AttendanceMark &mark : input.marks) {
+    for (const ReportMark &mark : input.marks) {
         const auto column = sessionColumn.constFind(mark.sessionId);
         const auto row = studentLine.constFind(mark.studentId);
         if (column == sessionColumn.cend() || row == studentLine.cend())
@@ -125,7 +125,7 @@ ExportTable AttendanceReport::toTable(const AttendanceSymbols &symbols) const
 
     QList<ExportCell> header{ExportCell::fromText(tr("Student number")), ExportCell::fromText(tr("Name"))};
     table.columnWidths = {14, 10};
-    for (const AttendanceSession &session : m_sessions) {
+    for (const ReportSession &session : m_sessions) {
         const QString date = session.date.toString(QStringLiteral("MM-dd"));
         header.append(ExportCell::fromText(session.label.isEmpty() ? date : date + u'\n' + session.label));
         table.columnWidths.append(8);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "attendancestore.h"
 #include "exporttable.h"
 
 #include <QCoreApplication>
@@ -14,14 +15,7 @@
 
 namespace ClassDesk {
 
-enum class AttendanceStatus {
-    Present,   // 出勤
-    Late,      // 迟到
-    Absent,    // 缺勤
-    Leave,     // 请假: excused absence
-    LeftEarly, // 早退
-};
-
+// The statuses are the attendance store's, in its order.
 inline constexpr int s_attendanceStatusCount = 5;
 
 // The symbol printed for each status. The defaults are the marks Chinese
@@ -32,26 +26,26 @@ struct AttendanceSymbols
     QString late = QStringLiteral("迟");
     QString absent = QStringLiteral("×");
     QString leave = QStringLiteral("假");
-    QString leftEarly = QStringLiteral("早");
+    QString earlyLeave = QStringLiteral("早");
 
     [[nodiscard]] QString symbol(AttendanceStatus status) const;
 };
 
-struct AttendanceStudent
+struct ReportStudent
 {
     QString id;
     QString studentNumber;
     QString name;
 };
 
-struct AttendanceSession
+struct ReportSession
 {
     QString id;
     QDate date;    // the civil date in the school's time zone
     QString label; // e.g. "第2节 数学"; may be empty
 };
 
-struct AttendanceMark
+struct ReportMark
 {
     QString sessionId;
     QString studentId;
@@ -64,9 +58,9 @@ struct AttendanceReportInput
     QString className;
     QDate from; // inclusive
     QDate to;   // inclusive
-    QList<AttendanceStudent> students; // in the order the sheet lists them
-    QList<AttendanceSession> sessions;
-    QList<AttendanceMark> marks;
+    QList<ReportStudent> students; // in the order the sheet lists them
+    QList<ReportSession> sessions;
+    QList<ReportMark> marks;
 };
 
 // An attendance sheet for one class and date range: one row per student,
@@ -81,7 +75,7 @@ class AttendanceReport
 public:
     struct StudentLine
     {
-        AttendanceStudent student;
+        ReportStudent student;
         QList<std::optional<AttendanceStatus>> statuses; // one per session()
         std::array<int, s_attendanceStatusCount> totals{};
 
@@ -92,7 +86,7 @@ public:
 
     [[nodiscard]] static AttendanceReport build(const AttendanceReportInput &input);
 
-    [[nodiscard]] const QList<AttendanceSession> &sessions() const { return m_sessions; }
+    [[nodiscard]] const QList<ReportSession> &sessions() const { return m_sessions; }
     [[nodiscard]] const QList<StudentLine> &lines() const { return m_lines; }
 
     // The share of marked students who attended each session.
@@ -104,7 +98,7 @@ public:
 
 private:
     QString m_className;
-    QList<AttendanceSession> m_sessions;
+    QList<ReportSession> m_sessions;
     QList<StudentLine> m_lines;
 };
 

@@ -36,7 +36,7 @@ AttendanceReportInput sampleAttendance()
                    {u"d2"_s, u"s1"_s, AttendanceStatus::Late},
                    {u"d3"_s, u"s1"_s, AttendanceStatus::Absent},
                    {u"d4"_s, u"s1"_s, AttendanceStatus::Leave},
-                   {u"d1"_s, u"s2"_s, AttendanceStatus::LeftEarly},
+                   {u"d1"_s, u"s2"_s, AttendanceStatus::EarlyLeave},
                    {u"d2"_s, u"s2"_s, AttendanceStatus::Present},
                    {u"later"_s, u"s2"_s, AttendanceStatus::Absent},
                    {u"d1"_s, u"unknown"_s, AttendanceStatus::Absent}};
@@ -95,7 +95,7 @@ private slots:
         QCOMPARE(first.total(AttendanceStatus::Late), 1);
         QCOMPARE(first.total(AttendanceStatus::Absent), 1);
         QCOMPARE(first.total(AttendanceStatus::Leave), 1);
-        QCOMPARE(first.total(AttendanceStatus::LeftEarly), 0);
+        QCOMPARE(first.total(AttendanceStatus::EarlyLeave), 0);
         QCOMPARE(report.lines()[1].total(AttendanceStatus::Absent), 0); // the later session is outside
     }
 
