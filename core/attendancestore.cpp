@@ -153,6 +153,28 @@ Result<std::optional<QString>> AttendanceStore::findSession(const QString &class
     return existingSession(m_database, classId, CivilTime::dateText(date), period);
 }
 
+Result<QList<AttendanceSession>> AttendanceStore::sessions(const QString &classId, QDate from, QDate to)
+{
+    auto statement = m_database.prepare("SELECT id, class_id, date, period, coalesce(lesson_id, '') "
+                                        "FROM attendance_session WHERE class_id = ? AND date BETWEEN ? AND ? "
+                                        "AND deleted_at IS NULL ORDER BY date, period");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, classId).bind(2, CivilTime::dateText(from)).bind(3, CivilTime::dateText(to));
+
+    QList<AttendanceSession> found;
+    for (;;) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return found;
+        found.append(AttendanceSession{statement->textAt(0), statement->textAt(1),
+                                       QDate::fromString(statement->textAt(2), Qt::ISODate),
+                                       int(statement->int64At(3)), statement->textAt(4)});
+    }
+}
+
 Status AttendanceStore::mark(const QString &sessionId, const QString &studentId, AttendanceStatus status,
                              const QString &note)
 {

@@ -29,6 +29,16 @@ struct AttendanceMark
     QString device;
 };
 
+// One attendance session: a class on a civil date in one period.
+struct AttendanceSession
+{
+    QString id;
+    QString classId;
+    QDate date;
+    int period = 1;
+    QString lessonId; // empty when the session belongs to no timetable lesson
+};
+
 // Marks counted by status. A student counts as attending when present, late
 // or leaving early; leave (excused absence) and absence count as not attending.
 struct AttendanceCounts
@@ -72,6 +82,9 @@ public:
     // The session of the class on `date` and `period`, or nothing when no one
     // has opened it yet. Unlike openSession() it never writes.
     [[nodiscard]] Result<std::optional<QString>> findSession(const QString &classId, QDate date, int period);
+
+    // The class's sessions whose civil date lies in [from, to], by date and period.
+    [[nodiscard]] Result<QList<AttendanceSession>> sessions(const QString &classId, QDate from, QDate to);
 
     [[nodiscard]] Result<QList<AttendanceMark>> marks(const QString &sessionId);
     // The superseded marks of one student in a session, oldest first.

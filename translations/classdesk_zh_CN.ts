@@ -179,6 +179,10 @@
         <source>Attendance rate</source>
         <translation>出勤率</translation>
     </message>
+    <message>
+        <source>Period %1</source>
+        <translation>第%1节</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::AttendanceStatisticsView</name>
@@ -272,6 +276,105 @@
     <message>
         <source>Sign in to the school platform to sync. Your work is kept on this computer until then.</source>
         <translation>请登录学校平台以进行同步。在此之前，您的内容会保存在这台电脑上。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::Cli</name>
+    <message>
+        <source>attendance export needs --class NAME, --from YYYY-MM-DD, --to YYYY-MM-DD and -o FILE.</source>
+        <translation>attendance export 需要 --class 班级名、--from YYYY-MM-DD、--to YYYY-MM-DD 和 -o 文件。</translation>
+    </message>
+    <message>
+        <source>--from %1 is after --to %2.</source>
+        <translation>--from %1 晚于 --to %2。</translation>
+    </message>
+    <message>
+        <source>Unknown export format. Use --format xlsx or --format csv.</source>
+        <translation>未知的导出格式。请使用 --format xlsx 或 --format csv。</translation>
+    </message>
+    <message>
+        <source>There is no class named %1.</source>
+        <translation>没有名为 %1 的班级。</translation>
+    </message>
+    <message>
+        <source>Exported attendance of %1 students in %2 sessions to %3.</source>
+        <translation>已将 %1 名学生在 %2 次考勤中的记录导出到 %3。</translation>
+    </message>
+    <message>
+        <source>Give a command, e.g. classdesk-cli roster import FILE. See --help.</source>
+        <translation>请给出命令，例如 classdesk-cli roster import 文件。详见 --help。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. See --help.</source>
+        <translation>未知命令“%1”。详见 --help。</translation>
+    </message>
+    <message>
+        <source>Encoding: %1 (%2)</source>
+        <translation>编码：%1（%2）</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>手动指定</translation>
+    </message>
+    <message>
+        <source>Sheet: %1</source>
+        <translation>工作表：%1</translation>
+    </message>
+    <message>
+        <source>Students found: %1</source>
+        <translation>找到学生：%1 名</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>Problem in row %1: %2</source>
+        <translation>第 %1 行有问题：%2</translation>
+    </message>
+    <message>
+        <source>Problem in row %1, column %2: %3</source>
+        <translation>第 %1 行“%2”列有问题：%3</translation>
+    </message>
+    <message>
+        <source>The encoding is uncertain. Run again with --encoding and one of:</source>
+        <translation>无法确定文件编码。请加上 --encoding 和以下编码之一重新运行：</translation>
+    </message>
+    <message>
+        <source>roster import needs exactly one file. Example: classdesk-cli roster import 名单.csv</source>
+        <translation>roster import 需要且只需要一个文件。例如：classdesk-cli roster import 名单.csv</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &quot;%1&quot;. Use UTF-8, UTF-16LE, UTF-16BE or GB18030.</source>
+        <translation>未知编码“%1”。请使用 UTF-8、UTF-16LE、UTF-16BE 或 GB18030。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Give the class with --class NAME if the file has no class column.</source>
+        <translation>没有导入任何内容。如果文件中没有班级列，请用 --class 班级名 指定班级。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>已导入：新增 %1 名，更新 %2 名，未变 %3 名。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported because of the problems above. Fix the file, or add --skip-problem-rows to import the other rows.</source>
+        <translation>由于以上问题，没有导入任何内容。请修改文件，或加上 --skip-problem-rows 导入其余的行。</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing was imported.</source>
+        <translation>仅预览：没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>roster export needs --class NAME and -o FILE.</source>
+        <translation>roster export 需要 --class 班级名 和 -o 文件。</translation>
+    </message>
+    <message>
+        <source>Exported %1 students to %2.</source>
+        <translation>已将 %1 名学生导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -512,6 +615,13 @@
     <message>
         <source>No header row with a name column (姓名 or Name) and a student number column (学号, 学籍号, 考号 or Student ID) was found near the top of the sheet. Add these headers above the students.</source>
         <translation>在表格开头没有找到同时包含姓名列（姓名或 Name）和学号列（学号、学籍号、考号或 Student ID）的表头行。请在学生数据上方添加这些表头。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::RosterStore</name>
+    <message>
+        <source>Row %1 names no class. Choose the class to import the students into.</source>
+        <translation>第 %1 行没有班级。请选择要把学生导入到哪个班级。</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ QString chooseLanguage(const QString &explicitChoice, const QLocale &systemLocal
     return Language::English;
 }
 
-bool installLanguage(QApplication &application, const QString &language)
+bool installTranslators(QCoreApplication &application, const QString &language)
 {
     auto *translator = new QTranslator(&application);
     const QString fileName = QStringLiteral("classdesk_%1").arg(language);
@@ -71,20 +71,26 @@ bool installLanguage(QApplication &application, const QString &language)
         delete translator;
         return false;
     }
-    application.installTranslator(translator);
+    QCoreApplication::installTranslator(translator);
 
     // Qt's own strings (standard buttons, file dialogs) ship with Qt, when installed.
     auto *qtTranslator = new QTranslator(&application);
     if (qtTranslator->load(QStringLiteral("qtbase_%1").arg(language),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        application.installTranslator(qtTranslator);
+        QCoreApplication::installTranslator(qtTranslator);
     } else {
         delete qtTranslator;
     }
+    QLocale::setDefault(QLocale(language));
+    return true;
+}
 
+bool installLanguage(QApplication &application, const QString &language)
+{
+    if (!installTranslators(application, language))
+        return false;
     if (language == Language::SimplifiedChinese)
         preferChineseFont(application);
-    QLocale::setDefault(QLocale(language));
     qCInfo(lcUi) << "Interface language" << language;
     return true;
 }

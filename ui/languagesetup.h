@@ -5,6 +5,7 @@
 #include <QString>
 
 class QApplication;
+class QCoreApplication;
 
 namespace ClassDesk {
 
@@ -24,5 +25,8 @@ inline const QString English = QStringLiteral("en");
 // application, and a font with Simplified Chinese glyph shapes for Chinese.
 // Returns false when ClassDesk's translation could not be loaded.
 bool installLanguage(QApplication &application, const QString &language);
+
+// Installs ClassDesk's and Qt's translations only, for console programs.
+bool installTranslators(QCoreApplication &application, const QString &language);
 
 } // namespace ClassDesk

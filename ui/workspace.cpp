@@ -6,6 +6,7 @@
 #include "database.h"
 #include "datalocation.h"
 #include "outboxstore.h"
+#include "rosterstore.h"
 #include "schoolstore.h"
 #include "uilogging.h"
 
@@ -44,6 +45,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &dataDirectory)
     std::unique_ptr<Workspace> workspace(new Workspace(dataDirectory, std::move(*database)));
     if (auto chosen = workspace->chooseSchool(); !chosen)
         return std::unexpected(chosen.error());
+
+    // Views watch the class store; roster imports change the same tables.
+    workspace->m_rosters = new RosterStore(workspace->database(), workspace->m_schoolId, workspace.get());
+    connect(workspace->m_rosters, &RosterStore::changed, workspace->m_classes, &ClassStore::changed);
     return workspace;
 }
 

@@ -13,6 +13,7 @@ class AttendanceStore;
 class ClassStore;
 class Database;
 class OutboxStore;
+class RosterStore;
 class SchoolStore;
 
 // The teacher's local data as the UI thread sees it: the UI thread's database
@@ -38,6 +39,7 @@ public:
     [[nodiscard]] ClassStore &classes() const { return *m_classes; }
     [[nodiscard]] AttendanceStore &attendance() const { return *m_attendance; }
     [[nodiscard]] OutboxStore &outbox() const { return *m_outbox; }
+    [[nodiscard]] RosterStore &rosters() const { return *m_rosters; }
 
 private:
     Workspace(QString dataDirectory, std::unique_ptr<Database> database);
@@ -51,6 +53,7 @@ private:
     ClassStore *m_classes = nullptr;
     AttendanceStore *m_attendance = nullptr;
     OutboxStore *m_outbox = nullptr;
+    RosterStore *m_rosters = nullptr;
 };
 
 } // namespace ClassDesk

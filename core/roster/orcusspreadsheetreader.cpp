@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "orcusspreadsheetreader.h"
 
+#include "ooxmlpackage.h"
+
 #include "rosterlogging.h"
 
 #include <QHash>
@@ -182,7 +184,8 @@ Result<std::unique_ptr<SpreadsheetReader>> OrcusSpreadsheetReader::load(const QB
 {
     auto document = std::make_unique<Document>();
     document->format = format;
-    const std::string_view stream(data.constData(), static_cast<std::size_t>(data.size()));
+    const QByteArray package = format == Format::Xlsx ? OoxmlPackage::normalizedForOrcus(data) : data;
+    const std::string_view stream(package.constData(), static_cast<std::size_t>(package.size()));
 
     // orcus reports most malformed files with exceptions, which stop here.
     // TODO: some damaged XLSX files trip assertions inside liborcus 0.17 and

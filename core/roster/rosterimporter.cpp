@@ -105,13 +105,20 @@ RosterPreview RosterImporter::previewSpreadsheet(const QByteArray &bytes,
         return unreadable(reader.error());
     }
 
+    const QStringList sheetNames = (*reader)->sheetNames();
     const Result<SheetTable> table = options.sheetName ? (*reader)->readSheet(*options.sheetName)
                                                        : (*reader)->readSheet(0);
-    if (!table)
-        return unreadable(table.error());
+    if (!table) {
+        RosterPreview failed = unreadable(table.error());
+        failed.sheetNames = sheetNames;
+        return failed;
+    }
 
     RosterPreview preview;
     RosterPreviewBuilder::build(*table, preview, options.studentNumberLookup);
+    preview.sheetNames = sheetNames;
+    if (preview.sheetName.isEmpty())
+        preview.sheetName = options.sheetName.value_or(sheetNames.value(0));
     return preview;
 }
 

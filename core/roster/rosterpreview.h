@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <algorithm>
 #include <optional>
@@ -53,6 +54,7 @@ struct RosterPreview
     bool encodingDetected = true;         // false when the caller chose the encoding
     QList<DecodingCandidate> encodingCandidates; // filled when decoding found errors
     QString sheetName;                    // the sheet read, for spreadsheets
+    QStringList sheetNames;               // every sheet of a spreadsheet, in file order
     int headerRow = 0;                    // 1-based; 0 when none was found
     QList<RosterRow> rows;                // every row that has a name or a number
     QList<RosterProblem> problems;

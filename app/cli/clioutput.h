@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace ClassDesk::Cli {
+
+// Exit statuses of classdesk-cli, as documented in --help.
+enum ExitStatus {
+    Success = 0,         // applied, exported, or previewed without problems
+    ProblemsFound = 1,   // the input has problems, or the work failed
+    UnusableArguments = 2,
+};
+
+void printLine(const QString &text);
+void printError(const QString &text);
+void printJson(const QJsonObject &object);
+
+} // namespace ClassDesk::Cli

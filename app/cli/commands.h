@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace ClassDesk {
+class Workspace;
+}
+
+namespace ClassDesk::Cli {
+
+// The options of every command; a command reads the ones it documents.
+struct Options
+{
+    QCommandLineOption data{QStringLiteral("data"),
+                            QStringLiteral("Folder of the local database (default: the app's data folder)."),
+                            QStringLiteral("folder")};
+    QCommandLineOption className{QStringLiteral("class"), QStringLiteral("Class name, e.g. 高一(3)班."),
+                                 QStringLiteral("name")};
+    QCommandLineOption encoding{QStringLiteral("encoding"),
+                                QStringLiteral("Text encoding of a CSV/TSV file: UTF-8, UTF-16LE, UTF-16BE "
+                                               "or GB18030 (default: detected)."),
+                                QStringLiteral("name")};
+    QCommandLineOption sheet{QStringLiteral("sheet"),
+                             QStringLiteral("Sheet of an XLSX/ODS file (default: the first)."),
+                             QStringLiteral("name")};
+    QCommandLineOption dryRun{QStringLiteral("dry-run"), QStringLiteral("Show the preview; change nothing.")};
+    QCommandLineOption skipProblemRows{QStringLiteral("skip-problem-rows"),
+                                       QStringLiteral("Import the rows without problems even when other "
+                                                      "rows have some.")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print one JSON object.")};
+    QCommandLineOption from{QStringLiteral("from"), QStringLiteral("First day, YYYY-MM-DD."),
+                            QStringLiteral("date")};
+    QCommandLineOption to{QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD."), QStringLiteral("date")};
+    QCommandLineOption format{QStringLiteral("format"),
+                              QStringLiteral("Export format: xlsx or csv (default: from the file name)."),
+                              QStringLiteral("format")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
+                              QStringLiteral("File to write."), QStringLiteral("file")};
+};
+
+struct Command
+{
+    Workspace &workspace;
+    const QCommandLineParser &parser;
+    const Options &options;
+    QStringList arguments; // positional arguments after the command words
+};
+
+int runRosterImport(const Command &command);
+int runRosterExport(const Command &command);
+int runAttendanceExport(const Command &command);
+
+// Translated messages of the command line tool.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ClassDesk::Cli)
+};
+
+} // namespace ClassDesk::Cli

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// classdesk-cli: ClassDesk's command line for school IT staff and scripts.
+
+#include "buildinfo.h"
+#include "clioutput.h"
+#include "commands.h"
+#include "datalocation.h"
+#include "languagesetup.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLocale>
+#include <QLoggingCategory>
+
+using namespace ClassDesk;
+
+namespace {
+
+// --help prints this after Qt's option list.
+const char *const CommandHelp = R"(
+Commands:
+  roster import FILE [--class NAME] [--encoding NAME] [--sheet NAME]
+                     [--dry-run] [--skip-problem-rows] [--json]
+      Reads a roster (CSV, TSV, XLSX or ODS), prints the students found and
+      the problems per row, and imports them unless --dry-run is given or the
+      file has problems. Students are matched by student number, so importing
+      the same file again changes nothing. Without --class, each row goes to
+      the class in its class column (班级).
+      --json prints one object: encoding, rows (student_number, name, gender,
+      class, notes), problems (row, column, message) and applied.
+  roster export --class NAME [--format xlsx|csv] -o FILE
+  attendance export --class NAME --from DATE --to DATE [--format xlsx|csv] -o FILE
+
+Exit status: 0 applied, exported or previewed without problems; 1 the input
+has problems or the work failed; 2 unusable arguments.
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ClassDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("ClassDesk"));
+    QCoreApplication::setApplicationVersion(
+        QStringLiteral("%1 (%2)").arg(BuildInfo::version(), BuildInfo::revision()));
+
+    // Progress lines would mix with the output scripts read; QT_LOGGING_RULES
+    // turns them back on.
+    QLoggingCategory::setFilterRules(QStringLiteral("classdesk.*.info=false"));
+
+    // Messages follow the system language, like the app's.
+    installTranslators(application, chooseLanguage({}, QLocale::system()));
+
+    Cli::Options options;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("ClassDesk command line.") + QLatin1String(CommandHelp));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({options.data, options.className, options.encoding, options.sheet, options.dryRun,
+                       options.skipProblemRows, options.json, options.from, options.to, options.format,
+                       options.output});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("roster import | roster export | attendance export"));
+    if (!parser.parse(application.arguments())) {
+        Cli::printError(parser.errorText());
+        return Cli::UnusableArguments;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::Success);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    const QStringList words = parser.positionalArguments();
+    if (words.size() < 2) {
+        Cli::printError(Cli::Text::tr("Give a command, e.g. classdesk-cli roster import FILE. See --help."));
+        return Cli::UnusableArguments;
+    }
+
+    using Runner = int (*)(const Cli::Command &);
+    Runner runner = nullptr;
+    const QString commandName = words.at(0) + QLatin1Char(' ') + words.at(1);
+    if (commandName == QLatin1String("roster import"))
+        runner = Cli::runRosterImport;
+    else if (commandName == QLatin1String("roster export"))
+        runner = Cli::runRosterExport;
+    else if (commandName == QLatin1String("attendance export"))
+        runner = Cli::runAttendanceExport;
+    if (!runner) {
+        Cli::printError(Cli::Text::tr("Unknown command \"%1\". See --help.").arg(commandName));
+        return Cli::UnusableArguments;
+    }
+
+    const QString dataDirectory = parser.isSet(options.data) ? QDir(parser.value(options.data)).absolutePath()
+                                                             : defaultDataDirectory();
+    auto workspace = Workspace::open(dataDirectory);
+    if (!workspace) {
+        Cli::printError(workspace.error().message);
+        return Cli::ProblemsFound;
+    }
+    return runner(Cli::Command{**workspace, parser, options, words.mid(2)});
+}

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "classstore.h"
+#include "clioutput.h"
+#include "commands.h"
+#include "exportformat.h"
+#include "rosterexporter.h"
+#include "rosterimporter.h"
+#include "rosterpreviewjson.h"
+#include "rosterstore.h"
+#include "workspace.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace ClassDesk::Cli {
+
+namespace {
+
+void printPreview(const RosterPreview &preview)
+{
+    if (preview.encoding) {
+        printLine(Text::tr("Encoding: %1 (%2)")
+                      .arg(TextCodec::name(*preview.encoding),
+                           preview.encodingDetected ? Text::tr("detected") : Text::tr("chosen")));
+    }
+    if (!preview.sheetName.isEmpty())
+        printLine(Text::tr("Sheet: %1").arg(preview.sheetName));
+    printLine(Text::tr("Students found: %1").arg(preview.rows.size()));
+    for (const RosterRow &row : preview.rows) {
+        printLine(QStringLiteral("  %1\t%2\t%3\t%4")
+                      .arg(row.studentNumber, row.name, row.gender, row.className));
+    }
+    for (const RosterProblem &problem : preview.problems) {
+        if (problem.row == 0)
+            printLine(Text::tr("Problem: %1").arg(problem.message));
+        else if (problem.column.isEmpty())
+            printLine(Text::tr("Problem in row %1: %2").arg(problem.row).arg(problem.message));
+        else
+            printLine(Text::tr("Problem in row %1, column %2: %3").arg(problem.row).arg(problem.column, problem.message));
+    }
+    if (!preview.encodingCandidates.isEmpty()) {
+        printLine(Text::tr("The encoding is uncertain. Run again with --encoding and one of:"));
+        for (const DecodingCandidate &candidate : preview.encodingCandidates) {
+            printLine(QStringLiteral("  %1: %2")
+                          .arg(TextCodec::name(candidate.encoding),
+                               candidate.preview.left(60).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+        }
+    }
+}
+
+QJsonObject summaryJson(const RosterImportSummary &summary)
+{
+    return QJsonObject{{QStringLiteral("created"), summary.created},
+                       {QStringLiteral("updated"), summary.updated},
+                       {QStringLiteral("unchanged"), summary.unchanged}};
+}
+
+std::optional<QString> classIdNamed(Workspace &workspace, const QString &name)
+{
+    const auto classes = workspace.classes().classes(workspace.schoolId());
+    if (!classes)
+        return std::nullopt;
+    for (const SchoolClass &schoolClass : *classes) {
+        if (schoolClass.name == name)
+            return schoolClass.id;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+int runRosterImport(const Command &command)
+{
+    if (command.arguments.size() != 1) {
+        printError(Text::tr("roster import needs exactly one file. Example: classdesk-cli roster import 名单.csv"));
+        return UnusableArguments;
+    }
+    const QString file = command.arguments.first();
+    const QCommandLineParser &parser = command.parser;
+
+    RosterImportOptions options;
+    if (parser.isSet(command.options.encoding)) {
+        options.encoding = TextCodec::fromName(parser.value(command.options.encoding));
+        if (!options.encoding) {
+            printError(Text::tr("Unknown encoding \"%1\". Use UTF-8, UTF-16LE, UTF-16BE or GB18030.")
+                           .arg(parser.value(command.options.encoding)));
+            return UnusableArguments;
+        }
+    }
+    if (parser.isSet(command.options.sheet))
+        options.sheetName = parser.value(command.options.sheet);
+    RosterStore &rosters = command.workspace.rosters();
+    options.studentNumberLookup = [&rosters](const QString &number) { return rosters.studentNameForNumber(number); };
+
+    const RosterPreview preview = RosterImporter::previewFile(file, options);
+    const bool hasProblems = !preview.problems.isEmpty();
+    const bool apply = !parser.isSet(command.options.dryRun) && !preview.hasFileProblem()
+                       && (!hasProblems || parser.isSet(command.options.skipProblemRows));
+
+    QJsonObject output = RosterPreviewJson::toJson(preview);
+    int exitStatus = hasProblems ? ProblemsFound : Success;
+    if (apply) {
+        const QString className = parser.value(command.options.className).trimmed();
+        QString classId;
+        if (!className.isEmpty()) {
+            const auto found = rosters.classNamed(className);
+            if (!found) {
+                printError(found.error().message);
+                return ProblemsFound;
+            }
+            classId = *found;
+        }
+        const auto summary = rosters.importRows(preview.importableRows(), classId, {});
+        if (!summary) {
+            printError(summary.error().message);
+            printError(Text::tr("Nothing was imported. Give the class with --class NAME if the file has no class column."));
+            return summary.error().code == QLatin1String("roster.class_missing") ? UnusableArguments : ProblemsFound;
+        }
+        output.insert(QStringLiteral("applied"), summaryJson(*summary));
+        if (!parser.isSet(command.options.json)) {
+            printPreview(preview);
+            printLine(Text::tr("Imported: %1 new, %2 updated, %3 unchanged.")
+                          .arg(summary->created)
+                          .arg(summary->updated)
+                          .arg(summary->unchanged));
+        }
+    } else {
+        output.insert(QStringLiteral("applied"), QJsonValue::Null);
+        if (!parser.isSet(command.options.json)) {
+            printPreview(preview);
+            printLine(hasProblems && !parser.isSet(command.options.dryRun)
+                          ? Text::tr("Nothing was imported because of the problems above. Fix the file, or "
+                                     "add --skip-problem-rows to import the other rows.")
+                          : Text::tr("Preview only: nothing was imported."));
+        }
+    }
+
+    if (parser.isSet(command.options.json))
+        printJson(output);
+    return exitStatus;
+}
+
+int runRosterExport(const Command &command)
+{
+    const QCommandLineParser &parser = command.parser;
+    const QString className = parser.value(command.options.className);
+    const QString outputPath = parser.value(command.options.output);
+    if (className.isEmpty() || outputPath.isEmpty()) {
+        printError(Text::tr("roster export needs --class NAME and -o FILE."));
+        return UnusableArguments;
+    }
+    const auto format = exportFormat(parser.value(command.options.format), outputPath);
+    if (!format) {
+        printError(Text::tr("Unknown export format. Use --format xlsx or --format csv."));
+        return UnusableArguments;
+    }
+    const auto classId = classIdNamed(command.workspace, className);
+    if (!classId) {
+        printError(Text::tr("There is no class named %1.").arg(className));
+        return UnusableArguments;
+    }
+
+    StudentFilter filter;
+    filter.schoolId = command.workspace.schoolId();
+    filter.classId = *classId;
+    auto students = command.workspace.classes().students(filter);
+    if (!students) {
+        printError(students.error().message);
+        return ProblemsFound;
+    }
+    std::sort(students->begin(), students->end(),
+              [](const Student &left, const Student &right) { return left.studentNumber < right.studentNumber; });
+
+    QList<RosterRow> rows;
+    for (const Student &student : *students) {
+        RosterRow row;
+        row.studentNumber = student.studentNumber;
+        row.name = student.name;
+        row.gender = student.gender == QLatin1String("male")     ? QStringLiteral("男")
+                     : student.gender == QLatin1String("female") ? QStringLiteral("女")
+                                                                 : QString();
+        row.className = className;
+        for (auto it = student.notes.constBegin(); it != student.notes.constEnd(); ++it)
+            row.notes.insert(it.key(), it.value().toString());
+        rows.append(row);
+    }
+
+    const Status written = *format == ExportFormat::Xlsx ? RosterExporter::writeXlsx(outputPath, rows, className)
+                                                         : RosterExporter::writeCsv(outputPath, rows);
+    if (!written) {
+        printError(written.error().message);
+        return ProblemsFound;
+    }
+    printLine(Text::tr("Exported %1 students to %2.").arg(rows.size()).arg(outputPath));
+    return Success;
+}
+
+} // namespace ClassDesk::Cli

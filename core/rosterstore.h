@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+#include "rosterimporttarget.h"
+
+#include <QObject>
+
+namespace ClassDesk {
+
+class Database;
+
+// What applying a roster changed.
+struct RosterImportSummary
+{
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    QStringList classIds; // the classes the rows went into, created where missing
+
+    [[nodiscard]] int total() const { return created + updated + unchanged; }
+};
+
+// Writes imported rosters into the students of one school. Students are
+// matched by student number, never by name, so two students with the same name
+// stay two students and importing the same file again changes nothing.
+class RosterStore : public QObject, public RosterImportTarget
+{
+    Q_OBJECT
+
+public:
+    RosterStore(Database &database, QString schoolId, QObject *parent = nullptr);
+
+    [[nodiscard]] std::optional<QString> studentNameForNumber(const QString &studentNumber) const override;
+
+    // Applies the rows to one class in one transaction, with their outbox rows.
+    [[nodiscard]] Status applyRoster(const QString &classId, const QList<RosterRow> &rows) override;
+
+    // Applies a preview's importable rows in one transaction. Rows go into
+    // `classId` when it is given; otherwise into the class named in each row's
+    // class column (created when the school has none of that name), or into a
+    // new class named `fallbackClassName` for rows without one.
+    [[nodiscard]] Result<RosterImportSummary> importRows(const QList<RosterRow> &rows, const QString &classId,
+                                                         const QString &fallbackClassName);
+
+    // The school's class with this name, created (with its outbox row) when missing.
+    [[nodiscard]] Result<QString> classNamed(const QString &name);
+
+    // The stored gender for what a roster file says: 男/M/male, 女/F/female.
+    [[nodiscard]] static QString normalizedGender(const QString &text);
+
+signals:
+    // Emitted after a commit that changed rows of `entity`.
+    void changed(const QString &entity, const QStringList &ids);
+
+private:
+    [[nodiscard]] Result<QString> findOrCreateClass(const QString &name, bool *created);
+    [[nodiscard]] Status applyRow(const QString &classId, const RosterRow &row, RosterImportSummary &summary,
+                                  QStringList &changedIds);
+
+    Database &m_database;
+    QString m_schoolId;
+};
+
+} // namespace ClassDesk

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "classstore.h"
+#include "database.h"
+#include "datalocation.h"
+#include "outboxstore.h"
+#include "rosterstore.h"
+#include "schoolstore.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ClassDesk;
+
+class RosterStoreTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir *m_folder = nullptr;
+    std::unique_ptr<Database> m_database;
+    QString m_schoolId;
+
+    static RosterRow row(int sourceRow, const QString &number, const QString &name, const QString &gender = {},
+                         const QString &className = {})
+    {
+        RosterRow result;
+        result.sourceRow = sourceRow;
+        result.studentNumber = number;
+        result.name = name;
+        result.gender = gender;
+        result.className = className;
+        return result;
+    }
+
+    int pendingOutbox(const QString &entity)
+    {
+        OutboxStore outbox(*m_database);
+        const auto pending = outbox.pending(100000);
+        if (!pending)
+            return -1;
+        return int(std::count_if(pending->cbegin(), pending->cend(),
+                                 [&](const OutboxEntry &entry) { return entry.entity == entity; }));
+    }
+
+    QList<Student> students(const QString &classId = {})
+    {
+        ClassStore classes(*m_database);
+        StudentFilter filter;
+        filter.schoolId = m_schoolId;
+        filter.classId = classId;
+        return classes.students(filter).value_or(QList<Student>());
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_folder = new QTemporaryDir;
+        auto database = Database::open(databaseFilePath(m_folder->path()));
+        QVERIFY(database.has_value());
+        m_database = std::move(*database);
+        SchoolStore schools(*m_database);
+        const auto school = schools.createSchool(QStringLiteral("测试学校"), QStringLiteral("Asia/Shanghai"));
+        QVERIFY(school.has_value());
+        m_schoolId = *school;
+    }
+
+    void cleanup()
+    {
+        m_database.reset();
+        delete m_folder;
+    }
+
+    void importCreatesStudentsWithOutbox()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        const auto classId = rosters.classNamed(QStringLiteral("高一(3)班"));
+        QVERIFY(classId.has_value());
+        QSignalSpy changed(&rosters, &RosterStore::changed);
+
+        const auto summary = rosters.importRows({row(2, QStringLiteral("2025030101"), QStringLiteral("张𠮷"), QStringLiteral("男")),
+                                                 row(3, QStringLiteral("2025030102"), QStringLiteral("王芳"), QStringLiteral("女")),
+                                                 row(4, QStringLiteral("2025030103"), QStringLiteral("王芳"), QStringLiteral("女"))},
+                                                *classId, {});
+        QVERIFY2(summary.has_value(), qPrintable(summary ? QString() : summary.error().toLogString()));
+        QCOMPARE(summary->created, 3);
+        QCOMPARE(summary->unchanged, 0);
+        QCOMPARE(students(*classId).size(), 3);
+        QCOMPARE(pendingOutbox(QStringLiteral("student")), 3);
+        QCOMPARE(changed.size(), 1);
+    }
+
+    void reimportChangesNothing()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        const auto classId = rosters.classNamed(QStringLiteral("初二(1)班"));
+        const QList<RosterRow> rows = {row(2, QStringLiteral("1"), QStringLiteral("李华"), QStringLiteral("女")),
+                                       row(3, QStringLiteral("2"), QStringLiteral("赵雨"), QStringLiteral("男"))};
+        QVERIFY(rosters.importRows(rows, *classId, {}).has_value());
+        const int outboxBefore = pendingOutbox(QStringLiteral("student"));
+
+        const auto again = rosters.importRows(rows, *classId, {});
+        QVERIFY(again.has_value());
+        QCOMPARE(again->created, 0);
+        QCOMPARE(again->updated, 0);
+        QCOMPARE(again->unchanged, 2);
+        QCOMPARE(pendingOutbox(QStringLiteral("student")), outboxBefore);
+    }
+
+    void changedNameIsUpdateMatchedByNumber()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        const auto classId = rosters.classNamed(QStringLiteral("一班"));
+        QVERIFY(rosters.importRows({row(2, QStringLiteral("7"), QStringLiteral("陈晨"))}, *classId, {}).has_value());
+
+        const auto summary = rosters.importRows({row(2, QStringLiteral("7"), QStringLiteral("陈辰"))}, *classId, {});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->updated, 1);
+        const QList<Student> found = students(*classId);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().name, QStringLiteral("陈辰"));
+        QCOMPARE(rosters.studentNameForNumber(QStringLiteral("7")), std::optional(QStringLiteral("陈辰")));
+        QCOMPARE(rosters.studentNameForNumber(QStringLiteral("8")), std::nullopt);
+    }
+
+    void classColumnCreatesClasses()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        const auto summary = rosters.importRows({row(2, QStringLiteral("101"), QStringLiteral("甲"), {}, QStringLiteral("高一(1)班")),
+                                                 row(3, QStringLiteral("102"), QStringLiteral("乙"), {}, QStringLiteral("高一(2)班")),
+                                                 row(4, QStringLiteral("103"), QStringLiteral("丙"), {}, QStringLiteral("高一(1)班"))},
+                                                {}, {});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->classIds.size(), 2);
+        QCOMPARE(students(summary->classIds.at(0)).size(), 2);
+        QCOMPARE(students(summary->classIds.at(1)).size(), 1);
+        QCOMPARE(pendingOutbox(QStringLiteral("class")), 2);
+    }
+
+    void rowWithoutClassWritesNothing()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        const auto summary = rosters.importRows({row(2, QStringLiteral("201"), QStringLiteral("甲"), {}, QStringLiteral("二班")),
+                                                 row(3, QStringLiteral("202"), QStringLiteral("乙"))},
+                                                {}, {});
+        QVERIFY(!summary.has_value());
+        QCOMPARE(summary.error().code, QStringLiteral("roster.class_missing"));
+        QVERIFY(summary.error().message.contains(QLatin1Char('3')));
+        QCOMPARE(students().size(), 0);
+        QCOMPARE(pendingOutbox(QStringLiteral("class")), 0);
+    }
+
+    void normalizedGender_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("男") << QStringLiteral("男") << "male";
+        QTest::newRow("女 with spaces") << QStringLiteral(" 女 ") << "female";
+        QTest::newRow("M") << "M" << "male";
+        QTest::newRow("female") << "Female" << "female";
+        QTest::newRow("blank") << "" << "unspecified";
+        QTest::newRow("other") << "?" << "unspecified";
+    }
+
+    void normalizedGender()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QCOMPARE(RosterStore::normalizedGender(text), expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(RosterStoreTest)
+#include "tst_rosterstore.moc"
