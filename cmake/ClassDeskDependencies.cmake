@@ -62,3 +62,13 @@ find_package(nlohmann_json 3.10 QUIET)
 classdesk_require(nlohmann_json_FOUND "nlohmann-json 3.10 or later" "nlohmann-json3-dev")
 find_package(OpenSSL 3 QUIET COMPONENTS Crypto)
 classdesk_require(OpenSSL_FOUND "OpenSSL 3 (libcrypto)" "libssl-dev")
+
+# Reading the thumbnail that office suites embed in PPTX, DOCX and ODF files
+# (a zip entry) for the courseware preview. Optional: without it the preview
+# shows no thumbnail for those files and everything else works.
+pkg_check_modules(MINIZIP QUIET IMPORTED_TARGET minizip)
+if(NOT MINIZIP_FOUND)
+    message(WARNING
+        "minizip was not found, so courseware previews show no embedded thumbnails.\n"
+        "On Debian or Ubuntu install it with: apt-get install libminizip-dev")
+endif()

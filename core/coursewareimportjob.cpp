@@ -74,7 +74,8 @@ QThread *CoursewareImportJob::startInThread(CoursewareImportJob *job)
     thread->setObjectName(QStringLiteral("courseware import"));
     job->moveToThread(thread);
     connect(thread, &QThread::started, job, &CoursewareImportJob::run);
-    connect(job, &CoursewareImportJob::finished, thread, &QThread::quit);
+    // Direct, so the thread also stops while the receiving thread waits for it.
+    connect(job, &CoursewareImportJob::finished, thread, &QThread::quit, Qt::DirectConnection);
     connect(thread, &QThread::finished, job, &QObject::deleteLater);
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();

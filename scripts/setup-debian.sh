@@ -18,6 +18,8 @@ packages=(
     libcpp-httplib-dev nlohmann-json3-dev libssl-dev
     # Spreadsheets
     libxlsxwriter-dev
+    # Zip entries: thumbnails embedded in office documents
+    libminizip-dev
     # Media playback for courseware preview
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav ffmpeg
     # Chinese fonts, headless display, D-Bus session and secret service for tests

@@ -11,6 +11,7 @@ namespace ClassDesk {
 
 class AttendanceStore;
 class ClassStore;
+class CoursewareStore;
 class Database;
 class OutboxStore;
 class SchoolStore;
@@ -38,6 +39,7 @@ public:
     [[nodiscard]] ClassStore &classes() const { return *m_classes; }
     [[nodiscard]] AttendanceStore &attendance() const { return *m_attendance; }
     [[nodiscard]] OutboxStore &outbox() const { return *m_outbox; }
+    [[nodiscard]] CoursewareStore &courseware() const { return *m_courseware; }
 
 private:
     Workspace(QString dataDirectory, std::unique_ptr<Database> database);
@@ -51,6 +53,7 @@ private:
     ClassStore *m_classes = nullptr;
     AttendanceStore *m_attendance = nullptr;
     OutboxStore *m_outbox = nullptr;
+    CoursewareStore *m_courseware = nullptr;
 };
 
 } // namespace ClassDesk
