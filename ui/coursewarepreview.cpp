@@ -373,8 +373,8 @@ void CoursewarePreview::showMediaProblem(const QString &reason)
 
 void CoursewarePreview::showPdf()
 {
-    // NOTE: PDFium reads the cross-reference table here and pages only when
-    // drawn, so even long PDFs load in a moment on the UI thread.
+    // NOTE: the PDF loads on the UI thread. PDFium renders pages only when
+    // they are drawn, but a very large or damaged file may still pause the UI here.
     if (m_pdfDocument->load(m_filePath) != QPdfDocument::Error::None) {
         showStatus(tr("The PDF file cannot be opened. It may be damaged or protected by a password."));
         return;

@@ -13,8 +13,8 @@ class QTimer;
 
 namespace ClassDesk {
 
-// What a probe learned about one courseware file. An empty optional or an
-// invalid size is unknown.
+// Metadata that a probe read from one courseware file. An empty optional or
+// an invalid size is unknown.
 struct CoursewareMetadata
 {
     std::optional<qint64> durationMs; // audio and video, never 0
@@ -25,10 +25,11 @@ struct CoursewareMetadata
     QString problem;                  // translated reason when the file could not be read
 };
 
-// Reads the metadata of one courseware file without blocking the UI thread:
-// the page count of a PDF and the thumbnail of an office document are read
-// on a thread pool, and audio and video are loaded by a QMediaPlayer, whose
-// back end works on its own threads, with a timeout. Emits finished() once.
+// Reads the metadata of one courseware file without blocking the UI thread.
+// The page count of a PDF and the thumbnail of an office document are read
+// on the global thread pool. Audio and video are loaded by a QMediaPlayer,
+// whose back end decodes on its own threads, with a timeout. Emits
+// finished() once.
 class CoursewareProbe : public QObject
 {
     Q_OBJECT

@@ -13,8 +13,9 @@ namespace ClassDesk {
 
 namespace {
 
-// Thumbnails are a few hundred kilobytes; a larger entry is not inflated,
-// so a crafted file cannot make ClassDesk allocate gigabytes.
+// An entry larger than this is not inflated, so a crafted file cannot make
+// ClassDesk allocate gigabytes. Embedded thumbnails are small preview images
+// far below this size.
 constexpr quint64 MaximumThumbnailBytes = 8 << 20;
 
 [[maybe_unused]] const char *const ThumbnailEntries[] = {

@@ -9,7 +9,7 @@ namespace ClassDesk {
 // True when this build can read zip entries, which embedded thumbnails need.
 [[nodiscard]] bool canReadEmbeddedThumbnails();
 
-// The preview image that office suites save inside a document:
+// Reads the preview image that office suites save inside a document:
 // docProps/thumbnail.jpeg in Office Open XML (PPTX, DOCX, XLSX) and
 // Thumbnails/thumbnail.png in OpenDocument files. Returns a null image when
 // the file is no zip, has no such entry, or the entry is no readable image.

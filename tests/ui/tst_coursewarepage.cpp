@@ -444,6 +444,26 @@ private slots:
         QVERIFY(*duration > 2500);
     }
 
+    void audioPreviewPlaysAtChosenSpeed()
+    {
+        if (!m_ffmpegProblem.isEmpty())
+            QSKIP(qPrintable(m_ffmpegProblem));
+        CoursewarePage page(*m_workspace);
+        QVERIFY(importAndWait(page, {mediaPath("朗读.ogg")}));
+        page.selectCourseware(idOf(page, QStringLiteral("朗读")));
+        QMediaPlayer *player = page.preview()->player();
+        QTRY_VERIFY_WITH_TIMEOUT(player->duration() > 0, 15000);
+
+        QVERIFY(page.preview()->statusText().isEmpty());
+        auto *info = page.preview()->findChild<QLabel *>(QStringLiteral("previewInfo"));
+        QTRY_VERIFY_WITH_TIMEOUT(info->text().contains(QStringLiteral("0:02")), 5000);
+        auto *speedBox = page.preview()->findChild<QComboBox *>(QStringLiteral("speedBox"));
+        speedBox->setCurrentIndex(speedBox->count() - 1);
+        QCOMPARE(player->playbackRate(), 2.0);
+        speedBox->setCurrentIndex(0);
+        QCOMPARE(player->playbackRate(), 0.5);
+    }
+
     void longVideoWarningRule_data()
     {
         QTest::addColumn<QString>("mimeType");
