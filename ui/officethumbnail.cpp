@@ -16,7 +16,7 @@ namespace {
 // An entry larger than this is not inflated, so a crafted file cannot make
 // ClassDesk allocate gigabytes. Embedded thumbnails are small preview images
 // far below this size.
-constexpr quint64 MaximumThumbnailBytes = 8 << 20;
+[[maybe_unused]] constexpr quint64 MaximumThumbnailBytes = 8 << 20;
 
 [[maybe_unused]] const char *const ThumbnailEntries[] = {
     "docProps/thumbnail.jpeg", // Office Open XML

@@ -557,7 +557,10 @@ private slots:
         if (!canReadEmbeddedThumbnails())
             QSKIP("This build has no minizip, so it reads no embedded thumbnails (Debian: libminizip-dev)");
         const QImage thumbnail = readEmbeddedThumbnail(m_media.filePath(file));
-        QCOMPARE(thumbnail.size(), expectedSize);
+        if (expectedSize.isValid())
+            QCOMPARE(thumbnail.size(), expectedSize);
+        else
+            QVERIFY(thumbnail.isNull());
     }
 
     void officePreviewShowsThumbnail()
