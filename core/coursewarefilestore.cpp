@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -73,8 +74,8 @@ bool syncToDisk(QFile &file)
 #endif
 }
 
-// Makes a rename inside `directory` durable. Windows has no directory handle
-// to flush; NTFS journals the rename itself.
+// Makes a rename inside `directory` durable. Windows offers no directory
+// handle to flush, so there the rename's durability is left to the file system.
 void syncDirectory(const QString &directory)
 {
 #ifndef Q_OS_WIN
@@ -252,6 +253,21 @@ Result<CoursewareFileStore::StoredFile> CoursewareFileStore::importFile(const QS
 
     qCDebug(lcCoreCourseware) << "Stored" << copied << "bytes as" << stored.sha256;
     return stored;
+}
+
+int CoursewareFileStore::removeAbandonedImports(qint64 minimumAgeSeconds) const
+{
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-minimumAgeSeconds);
+    const QFileInfoList leftovers = QDir(m_rootPath).entryInfoList({TemporaryPrefix + QLatin1Char('*') + TemporarySuffix},
+                                                                    QDir::Files | QDir::Hidden);
+    int removed = 0;
+    for (const QFileInfo &leftover : leftovers) {
+        if (leftover.lastModified().toUTC() <= cutoff && QFile::remove(leftover.filePath()))
+            ++removed;
+    }
+    if (removed > 0)
+        qCInfo(lcCoreCourseware) << "Removed" << removed << "abandoned import files";
+    return removed;
 }
 
 Status CoursewareFileStore::removeFile(const QString &sha256) const

@@ -52,6 +52,11 @@ public:
     // Removes the stored copy of `sha256`; removing a missing copy succeeds.
     [[nodiscard]] Status removeFile(const QString &sha256) const;
 
+    // Removes temporary files that an import interrupted by a crash or power
+    // loss left in the store folder, if unchanged for `minimumAgeSeconds`, so
+    // a running import's file is kept. Returns how many were removed.
+    int removeAbandonedImports(qint64 minimumAgeSeconds = 3600) const;
+
     // Test hook: a temporary file may hold at most `bytes`, as if the disk
     // were full after that; a negative value removes the limit.
     void setWriteLimitForTesting(qint64 bytes) { m_writeLimit = bytes; }

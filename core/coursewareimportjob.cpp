@@ -110,6 +110,7 @@ void CoursewareImportJob::run()
     CoursewareStore store(**database);
     CoursewareFileStore fileStore(m_dataDirectory);
     fileStore.setWriteLimitForTesting(m_writeLimit);
+    fileStore.removeAbandonedImports();
 
     qint64 bytesTotal = 0;
     for (const QString &file : files)

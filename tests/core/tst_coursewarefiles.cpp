@@ -260,6 +260,27 @@ private slots:
         QCOMPARE(filesUnder(store.rootPath()), QStringList());
     }
 
+    void abandonedImportsAreRemoved()
+    {
+        QTemporaryDir data;
+        CoursewareFileStore store(data.path());
+        QVERIFY(QDir().mkpath(store.rootPath()));
+        const QString old = QDir(store.rootPath()).filePath(QStringLiteral(".import-old.part"));
+        const QString fresh = QDir(store.rootPath()).filePath(QStringLiteral(".import-fresh.part"));
+        const QString unrelated = QDir(store.rootPath()).filePath(QStringLiteral("notes.txt"));
+        for (const QString &path : {old, fresh, unrelated})
+            QVERIFY(writeFile(path, "partial"));
+        QFile oldFile(old);
+        QVERIFY(oldFile.open(QIODevice::ReadWrite));
+        QVERIFY(oldFile.setFileTime(QDateTime::currentDateTimeUtc().addDays(-2), QFileDevice::FileModificationTime));
+        oldFile.close();
+
+        QCOMPARE(store.removeAbandonedImports(), 1);
+        QVERIFY(!QFileInfo::exists(old));
+        QVERIFY(QFileInfo::exists(fresh));
+        QVERIFY(QFileInfo::exists(unrelated));
+    }
+
     void importJobAddsRowsWithProgress()
     {
         StoreFixture fixture;
