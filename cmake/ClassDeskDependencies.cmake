@@ -74,6 +74,12 @@ if(NOT WIN32)
     classdesk_require(Iconv_FOUND "iconv" "libc6-dev")
 endif()
 
+# Zip entries: the thumbnails office suites embed in PPTX, DOCX and ODF files
+# for the courseware preview, and rewriting openpyxl's XLSX packages before
+# liborcus reads them (core/roster/ooxmlpackage.h).
+pkg_check_modules(MINIZIP QUIET IMPORTED_TARGET minizip)
+classdesk_require(MINIZIP_FOUND "minizip" "libminizip-dev")
+
 # Roster import from XLSX and ODS. The orcus headers include Boost headers.
 option(CLASSDESK_SPREADSHEET_IMPORT "Read XLSX and ODS rosters with liborcus" ON)
 if(CLASSDESK_SPREADSHEET_IMPORT)
@@ -81,10 +87,6 @@ if(CLASSDESK_SPREADSHEET_IMPORT)
     classdesk_require(ORCUS_FOUND
         "liborcus 0.17 and libixion 0.17 for XLSX and ODS import (or configure with -DCLASSDESK_SPREADSHEET_IMPORT=OFF)"
         "liborcus-dev libixion-dev libboost-dev")
-    # openpyxl's workbooks need their relationship parts rewritten before
-    # liborcus can read them (core/roster/ooxmlpackage.h).
-    pkg_check_modules(MINIZIP QUIET IMPORTED_TARGET minizip)
-    classdesk_require(MINIZIP_FOUND "minizip for XLSX import" "libminizip-dev")
     find_package(Boost 1.74 QUIET)
     classdesk_require(Boost_FOUND "the Boost headers that the liborcus headers include" "libboost-dev")
 

@@ -4,3 +4,4 @@
 Q_LOGGING_CATEGORY(lcCore, "classdesk.core", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCoreDb, "classdesk.core.db", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCoreStore, "classdesk.core.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCoreCourseware, "classdesk.core.courseware", QtInfoMsg)

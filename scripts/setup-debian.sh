@@ -17,7 +17,9 @@ packages=(
     # Reference server
     libcpp-httplib-dev nlohmann-json3-dev libssl-dev
     # Spreadsheets: XLSX export, XLSX and ODS import
-    libxlsxwriter-dev liborcus-dev libixion-dev libboost-dev libminizip-dev
+    libxlsxwriter-dev liborcus-dev libixion-dev libboost-dev
+    # Zip entries: office thumbnails, XLSX package clean-up
+    libminizip-dev
     # Media playback for courseware preview
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav ffmpeg
     # Chinese fonts, headless display, D-Bus session and secret service for tests

@@ -378,6 +378,338 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::CoursewareFileStore</name>
+    <message>
+        <source>The disk is full, so %1 was not imported. Free some disk space and import it again.</source>
+        <translation>磁盘已满，%1 未能导入。请释放一些磁盘空间后重新导入。</translation>
+    </message>
+    <message>
+        <source>The courseware folder %1 cannot be written. Check that the data folder is writable, or choose another one in Settings.</source>
+        <translation>无法写入课件文件夹 %1。请检查数据文件夹是否可写，或在“设置”中选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Saving the copy of %1 failed: %2. Check the data folder&apos;s disk and import the file again.</source>
+        <translation>保存 %1 的副本失败：%2。请检查数据文件夹所在的磁盘，然后重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 was not found. It may have been moved or deleted; choose it again.</source>
+        <translation>找不到文件 %1。它可能已被移动或删除，请重新选择。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it is a file and that you may open it.</source>
+        <translation>无法读取文件 %1。请检查它是否为文件，以及您是否有权限打开它。</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2. If the file is on a removable drive, check that the drive is still connected.</source>
+        <translation>读取 %1 失败：%2。如果文件在移动存储设备上，请检查设备是否仍然连接。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>The file %1 was moved, deleted or changed while it was being imported, so it was not imported. Import it again.</source>
+        <translation>文件 %1 在导入过程中被移动、删除或修改，因此未导入。请重新导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::CoursewareModel</name>
+    <message>
+        <source>--:--</source>
+        <comment>duration not known yet</comment>
+        <translation>--:--</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation>幻灯片</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::CoursewarePage</name>
+    <message>
+        <source>Search titles and tags</source>
+        <translation>搜索标题和标签</translation>
+    </message>
+    <message>
+        <source>Search courseware</source>
+        <translation>搜索课件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>All Types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Import &amp;Files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import F&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Courseware library</source>
+        <translation>课件库</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Drop files or folders onto the library to import them.</source>
+        <translation>将文件或文件夹拖放到课件库即可导入。</translation>
+    </message>
+    <message>
+        <source>An import is still running. Wait for it to finish, then import these files.</source>
+        <translation>仍有导入正在进行。请等它完成后再导入这些文件。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n file(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the files after it were not imported.</source>
+        <translation>导入已取消，之后的文件未导入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported:</source>
+        <translation>
+            <numerusform>%n 个文件无法导入：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more.</source>
+        <translation>
+            <numerusform>另有 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Courseware</source>
+        <translation>导入课件</translation>
+    </message>
+    <message>
+        <source>Import a Folder of Courseware</source>
+        <translation>导入课件文件夹</translation>
+    </message>
+    <message>
+        <source>Delete Courseware</source>
+        <translation>删除课件</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; from the library? Lessons that use it will no longer show it.</source>
+        <translation>要从课件库中删除“%1”吗？使用它的课程将不再显示它。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::CoursewarePreview</name>
+    <message>
+        <source>Knowledge points, separated by commas</source>
+        <translation>知识点，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Open in System Application</source>
+        <translation>用系统应用打开</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Playback position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Chapter marks</source>
+        <translation>章节标记</translation>
+    </message>
+    <message>
+        <source>Chapter title</source>
+        <translation>章节标题</translation>
+    </message>
+    <message>
+        <source>Add &amp;Chapter Mark</source>
+        <translation>添加章节标记(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Chapter marks (click one to jump to it):</source>
+        <translation>章节标记（单击可跳转）：</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Fit Width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit Page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>页码：</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>No courseware chosen</source>
+        <translation>未选择课件</translation>
+    </message>
+    <message>
+        <source>Choose an item in the library to preview it, or drop files here to import them.</source>
+        <translation>在课件库中选择一项即可预览，或将文件拖放到这里导入。</translation>
+    </message>
+    <message>
+        <source>The stored copy of this file is missing from the data folder. Import the file again.</source>
+        <translation>数据文件夹中缺少此文件的存储副本。请重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>no media back end is installed</source>
+        <translation>未安装媒体后端</translation>
+    </message>
+    <message>
+        <source>Open in System Player</source>
+        <translation>用系统播放器打开</translation>
+    </message>
+    <message>
+        <source>This file cannot be played here (%1). You can still open it in the system&apos;s player; everything else in the library works as usual.</source>
+        <translation>此文件无法在这里播放（%1）。您仍可以用系统播放器打开它；课件库的其他功能照常可用。</translation>
+    </message>
+    <message>
+        <source>the format is not supported</source>
+        <translation>不支持该格式</translation>
+    </message>
+    <message>
+        <source>The PDF file cannot be opened. It may be damaged or protected by a password.</source>
+        <translation>无法打开该 PDF 文件。它可能已损坏或受密码保护。</translation>
+    </message>
+    <message>
+        <source>The image cannot be shown: %1.</source>
+        <translation>无法显示该图片：%1。</translation>
+    </message>
+    <message>
+        <source>There is no preview for this file. Double-click here or use the button below to open it in its application.</source>
+        <translation>此文件没有预览。双击此处或使用下方按钮，用对应的应用打开它。</translation>
+    </message>
+    <message>
+        <source>Double-click to open the file in its application.</source>
+        <translation>双击可用对应的应用打开文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This video runs %1, longer than %n minute(s). Short lessons with chapter marks keep students watching: split the video or add chapter marks.</source>
+        <translation>
+            <numerusform>此视频时长 %1，超过 %n 分钟。简短并带有章节标记的内容更能吸引学生观看：请拆分视频或添加章节标记。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>duration loading…</source>
+        <translation>正在读取时长…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chapter %1</source>
+        <translation>第 %1 章</translation>
+    </message>
+    <message>
+        <source>The file cannot be prepared for opening in %1. Check the free space of the temporary folder.</source>
+        <translation>无法在 %1 中准备要打开的文件。请检查临时文件夹的剩余空间。</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens this kind of file.</source>
+        <translation>这台电脑上没有能打开此类文件的应用。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::CoursewareProbe</name>
+    <message>
+        <source>The PDF file cannot be opened. It may be damaged or protected by a password.</source>
+        <translation>无法打开该 PDF 文件。它可能已损坏或受密码保护。</translation>
+    </message>
+    <message>
+        <source>Audio and video cannot be played on this computer because no media back end is installed.</source>
+        <translation>这台电脑未安装媒体后端，因此无法播放音频和视频。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::CsvReader</name>
     <message>
         <source>The quoted field that starts on line %1 is never closed. Check the quotation marks in the file, or save it again from the spreadsheet program.</source>
@@ -474,10 +806,6 @@
     <message>
         <source>Courseware</source>
         <translation>课件</translation>
-    </message>
-    <message>
-        <source>Your library of slides, documents, audio and video, and their uploads.</source>
-        <translation>您的课件库：幻灯片、文档、音频和视频，以及它们的上传情况。</translation>
     </message>
     <message>
         <source>Assignments</source>

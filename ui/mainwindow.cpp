@@ -4,6 +4,7 @@
 #include "aboutdialog.h"
 #include "attendancepage.h"
 #include "attendancestatisticsview.h"
+#include "coursewarepage.h"
 #include "placeholderpage.h"
 #include "settingspage.h"
 #include "workspace.h"
@@ -57,8 +58,8 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
     attendanceTabs->addTab(m_attendancePage, tr("Take attendance"));
     attendanceTabs->addTab(new AttendanceStatisticsView(workspace, attendanceTabs), tr("Statistics"));
     addSection(tr("Attendance"), attendanceTabs);
-    addPlaceholderSection(tr("Courseware"),
-                          tr("Your library of slides, documents, audio and video, and their uploads."));
+    m_coursewarePage = new CoursewarePage(workspace, m_pages);
+    addSection(tr("Courseware"), m_coursewarePage);
     addPlaceholderSection(tr("Assignments"),
                           tr("Write assignments, publish them to classes, and follow the submissions."));
     addPlaceholderSection(tr("Sync"),

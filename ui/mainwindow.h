@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace ClassDesk {
 
 class AttendancePage;
+class CoursewarePage;
 class Workspace;
 
 // The teacher's main window: a sidebar of sections and the page of the
@@ -32,6 +33,7 @@ public:
 
     [[nodiscard]] QListWidget *sidebar() const { return m_sidebar; }
     [[nodiscard]] AttendancePage *attendancePage() const { return m_attendancePage; }
+    [[nodiscard]] CoursewarePage *coursewarePage() const { return m_coursewarePage; }
 
 public slots:
     void showAbout();
@@ -48,6 +50,7 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     AttendancePage *m_attendancePage = nullptr;
+    CoursewarePage *m_coursewarePage = nullptr;
     QString m_version;
     QString m_revision;
 };

@@ -3,6 +3,7 @@
 
 #include "attendancestore.h"
 #include "classstore.h"
+#include "coursewarestore.h"
 #include "database.h"
 #include "datalocation.h"
 #include "outboxstore.h"
@@ -32,6 +33,7 @@ Workspace::Workspace(QString dataDirectory, std::unique_ptr<Database> database)
     // which school computer rooms often share.
     m_attendance = new AttendanceStore(*m_database, QSysInfo::machineHostName(), this);
     m_outbox = new OutboxStore(*m_database, this);
+    m_courseware = new CoursewareStore(*m_database, this);
 }
 
 Workspace::~Workspace() = default;

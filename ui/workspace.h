@@ -11,6 +11,7 @@ namespace ClassDesk {
 
 class AttendanceStore;
 class ClassStore;
+class CoursewareStore;
 class Database;
 class OutboxStore;
 class RosterStore;
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] AttendanceStore &attendance() const { return *m_attendance; }
     [[nodiscard]] OutboxStore &outbox() const { return *m_outbox; }
     [[nodiscard]] RosterStore &rosters() const { return *m_rosters; }
+    [[nodiscard]] CoursewareStore &courseware() const { return *m_courseware; }
 
 private:
     Workspace(QString dataDirectory, std::unique_ptr<Database> database);
@@ -54,6 +56,7 @@ private:
     AttendanceStore *m_attendance = nullptr;
     OutboxStore *m_outbox = nullptr;
     RosterStore *m_rosters = nullptr;
+    CoursewareStore *m_courseware = nullptr;
 };
 
 } // namespace ClassDesk

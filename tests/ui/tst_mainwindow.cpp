@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutdialog.h"
+#include "coursewarepage.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "workspace.h"
@@ -107,6 +108,10 @@ private slots:
 
         auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
         QCOMPARE(pages->currentIndex(), 2);
+        QCOMPARE(pages->currentWidget(), window.coursewarePage());
+
+        const QRect assignmentsRow = sidebar->visualItemRect(sidebar->item(3));
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, assignmentsRow.center());
         QCOMPARE(visiblePlaceholderStatus(window), QStringLiteral("This section is not built yet."));
     }
 
