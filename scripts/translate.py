@@ -29,7 +29,14 @@ def main() -> int:
         if translation is None or translation.get("type") != "unfinished":
             continue
         if source in dictionary:
-            translation.text = dictionary[source]
+            if message.get("numerus") == "yes":
+                # Chinese has a single plural form.
+                for form in list(translation):
+                    translation.remove(form)
+                ElementTree.SubElement(translation, "numerusform").text = dictionary[source]
+                translation.text = None
+            else:
+                translation.text = dictionary[source]
             del translation.attrib["type"]
         else:
             left.append(source)

@@ -5,9 +5,9 @@
     <name>ClassDesk::CoursewareModel</name>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
         </translation>
     </message>
 </context>
@@ -15,23 +15,23 @@
     <name>ClassDesk::CoursewarePage</name>
     <message numerus="yes">
         <source>Imported %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %n file.</numerusform>
+            <numerusform>Imported %n files.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be imported:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file could not be imported:</numerusform>
+            <numerusform>%n files could not be imported:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>and %n more.</numerusform>
+            <numerusform>and %n more.</numerusform>
         </translation>
     </message>
 </context>
@@ -39,16 +39,47 @@
     <name>ClassDesk::CoursewarePreview</name>
     <message numerus="yes">
         <source>This video runs %1, longer than %n minute(s). Short lessons with chapter marks keep students watching: split the video or add chapter marks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This video runs %1, longer than %n minute. Short lessons with chapter marks keep students watching: split the video or add chapter marks.</numerusform>
+            <numerusform>This video runs %1, longer than %n minutes. Short lessons with chapter marks keep students watching: split the video or add chapter marks.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::RosterImportDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) have problems and are marked in red. They are left out unless you fix the file and choose it again.</source>
+        <translation>
+            <numerusform>%n row has problems and is marked in red. It is left out unless you fix the file and choose it again.</numerusform>
+            <numerusform>%n rows have problems and are marked in red. They are left out unless you fix the file and choose it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) found. Nothing is saved until you import.</source>
+        <translation>
+            <numerusform>%n student found. Nothing is saved until you import.</numerusform>
+            <numerusform>%n students found. Nothing is saved until you import.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n student(s)</source>
+        <translation>
+            <numerusform>Import %n student</numerusform>
+            <numerusform>Import %n students</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n student(s) without problems</source>
+        <translation>
+            <numerusform>Import %n student without problems</numerusform>
+            <numerusform>Import %n students without problems</numerusform>
         </translation>
     </message>
 </context>

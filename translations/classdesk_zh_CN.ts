@@ -140,6 +140,10 @@
         <source>Picked: %1 (%2)</source>
         <translation>抽中：%1（%2）</translation>
     </message>
+    <message>
+        <source>Import roster…</source>
+        <translation>导入花名册…</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::AttendanceReport</name>
@@ -855,6 +859,10 @@
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>&amp;Import roster…</source>
+        <translation>导入花名册(&amp;I)…</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::OrcusSpreadsheetReader</name>
@@ -891,6 +899,133 @@
     <message>
         <source>Class</source>
         <translation>班级</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::RosterImportDialog</name>
+    <message>
+        <source>Import roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>The start of the file in the chosen encoding</source>
+        <translation>按所选编码显示的文件开头</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>For example 高一(3)班</source>
+        <translation>例如 高一(3)班</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Import into &amp;class:</source>
+        <translation>导入到班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Students found in the file</source>
+        <translation>文件中找到的学生</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Other columns</source>
+        <translation>其他列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose a roster file</source>
+        <translation>选择花名册文件</translation>
+    </message>
+    <message>
+        <source>Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods);;All files (*)</source>
+        <translation>花名册 (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The class in each row&apos;s class column</source>
+        <translation>按文件中每行的班级列</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems and are marked in red. They are left out unless you fix the file and choose it again.</source>
+        <translation>
+            <numerusform>有 %n 行存在问题，已用红色标出。除非修改文件后重新选择，否则这些行不会导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) found. Nothing is saved until you import.</source>
+        <translation>
+            <numerusform>找到 %n 名学生。点击导入之前不会保存任何内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n student(s)</source>
+        <translation>
+            <numerusform>导入 %n 名学生</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n student(s) without problems</source>
+        <translation>
+            <numerusform>导入没有问题的 %n 名学生</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>已导入：新增 %1 名，更新 %2 名，未变 %3 名。</translation>
     </message>
 </context>
 <context>
@@ -943,6 +1078,25 @@
     <message>
         <source>No header row with a name column (姓名 or Name) and a student number column (学号, 学籍号, 考号 or Student ID) was found near the top of the sheet. Add these headers above the students.</source>
         <translation>在表格开头没有找到同时包含姓名列（姓名或 Name）和学号列（学号、学籍号、考号或 Student ID）的表头行。请在学生数据上方添加这些表头。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::RosterPreviewJob</name>
+    <message>
+        <source>Reading %1 took too long and was stopped. Check that it is a roster file, or save it as CSV and try again.</source>
+        <translation>读取 %1 用时过长，已停止。请检查它是否为花名册文件，或另存为 CSV 后重试。</translation>
+    </message>
+    <message>
+        <source>ClassDesk could not start its file reader (%1). Reinstall ClassDesk and try again.</source>
+        <translation>课堂助手无法启动文件读取程序（%1）。请重新安装课堂助手后重试。</translation>
+    </message>
+    <message>
+        <source>The file reader stopped on %1, which is probably damaged. Open it in Excel or WPS, save it again (or as CSV), and import that file.</source>
+        <translation>读取 %1 时文件读取程序意外停止，该文件可能已损坏。请用 Excel 或 WPS 打开后重新保存（或另存为 CSV），再导入新文件。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2). Check that it is a CSV, XLSX or ODS roster file.</source>
+        <translation>无法读取 %1（%2）。请检查它是否为 CSV、XLSX 或 ODS 格式的花名册文件。</translation>
     </message>
 </context>
 <context>

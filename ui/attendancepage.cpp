@@ -122,6 +122,10 @@ void AttendancePage::buildLayout()
     m_randomButton = new QPushButton(tr("Random pick"), this);
     m_randomButton->setObjectName(QStringLiteral("randomButton"));
 
+    m_importButton = new QPushButton(tr("Import roster…"), this);
+    m_importButton->setObjectName(QStringLiteral("importRosterButton"));
+    connect(m_importButton, &QPushButton::clicked, this, &AttendancePage::importRosterRequested);
+
     m_animateBox = new QCheckBox(tr("Animate"), this);
     m_animateBox->setObjectName(QStringLiteral("animateBox"));
     m_animateBox->setToolTip(tr("Flash through the tiles before the random pick stops"));
@@ -147,6 +151,7 @@ void AttendancePage::buildLayout()
     pickerRow->addWidget(m_allPresentButton);
     pickerRow->addWidget(m_randomButton);
     pickerRow->addWidget(m_animateBox);
+    pickerRow->addWidget(m_importButton);
 
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
@@ -227,6 +232,13 @@ void AttendancePage::showSession(const QString &classId, QDate date, int period)
     m_dateEdit->setDate(date);
     m_periodBox->setValue(period);
     loadSelectedSession();
+}
+
+void AttendancePage::showClass(const QString &classId)
+{
+    const int index = m_classBox->findData(classId);
+    if (index >= 0)
+        m_classBox->setCurrentIndex(index);
 }
 
 void AttendancePage::loadSelectedSession()

@@ -39,12 +39,15 @@ public:
 public slots:
     void reloadClasses();
     void showSession(const QString &classId, QDate date, int period);
+    void showClass(const QString &classId);
     // Picks a student at random and selects the tile, with a short animation
     // unless turned off; emits randomPickFinished() with the row.
     void pickRandomStudent();
 
 signals:
     void randomPickFinished(int row);
+    // The teacher asked to import a roster file.
+    void importRosterRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -66,6 +69,7 @@ private:
     QSpinBox *m_periodBox = nullptr;
     QPushButton *m_allPresentButton = nullptr;
     QPushButton *m_randomButton = nullptr;
+    QPushButton *m_importButton = nullptr;
     QCheckBox *m_animateBox = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_messageLabel = nullptr;

@@ -6,6 +6,7 @@
 #include "attendancestatisticsview.h"
 #include "coursewarepage.h"
 #include "placeholderpage.h"
+#include "rosterimportdialog.h"
 #include "settingspage.h"
 #include "workspace.h"
 
@@ -33,6 +34,7 @@ const QString SectionKey = QStringLiteral("mainWindow/section");
 MainWindow::MainWindow(Workspace &workspace, const QString &version, const QString &revision,
                        QWidget *parent)
     : QMainWindow(parent)
+    , m_workspace(workspace)
     , m_version(version)
     , m_revision(revision)
 {
@@ -55,6 +57,7 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
     auto *attendanceTabs = new QTabWidget(m_pages);
     attendanceTabs->setObjectName(QStringLiteral("attendanceTabs"));
     m_attendancePage = new AttendancePage(workspace, attendanceTabs);
+    connect(m_attendancePage, &AttendancePage::importRosterRequested, this, &MainWindow::importRoster);
     attendanceTabs->addTab(m_attendancePage, tr("Take attendance"));
     attendanceTabs->addTab(new AttendanceStatisticsView(workspace, attendanceTabs), tr("Statistics"));
     addSection(tr("Attendance"), attendanceTabs);
@@ -104,6 +107,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *importAction = fileMenu->addAction(tr("&Import roster…"), this, &MainWindow::importRoster);
+    importAction->setObjectName(QStringLiteral("importRosterAction"));
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
@@ -112,6 +119,21 @@ void MainWindow::createMenus()
     QAction *aboutAction = helpMenu->addAction(tr("&About ClassDesk"), this, &MainWindow::showAbout);
     aboutAction->setObjectName(QStringLiteral("aboutAction"));
     aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::importRoster()
+{
+    auto *dialog = new RosterImportDialog(m_workspace, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RosterImportDialog::imported, this, [this](const RosterImportSummary &summary) {
+        showSection(Section::Attendance);
+        if (!summary.classIds.isEmpty()) {
+            m_attendancePage->reloadClasses();
+            m_attendancePage->showClass(summary.classIds.first());
+        }
+    });
+    dialog->open();
+    dialog->chooseFile();
 }
 
 void MainWindow::showAbout()

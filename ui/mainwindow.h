@@ -37,6 +37,8 @@ public:
 
 public slots:
     void showAbout();
+    // Opens the roster import dialog and shows the imported class afterwards.
+    void importRoster();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,6 +50,7 @@ private:
     void restoreWindowState();
 
     QListWidget *m_sidebar = nullptr;
+    Workspace &m_workspace;
     QStackedWidget *m_pages = nullptr;
     AttendancePage *m_attendancePage = nullptr;
     CoursewarePage *m_coursewarePage = nullptr;

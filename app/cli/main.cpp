@@ -51,8 +51,12 @@ int main(int argc, char *argv[])
     // turns them back on.
     QLoggingCategory::setFilterRules(QStringLiteral("classdesk.*.info=false"));
 
-    // Messages follow the system language, like the app's.
-    installTranslators(application, chooseLanguage({}, QLocale::system()));
+    // Messages follow the system language, like the app's, unless the app that
+    // runs this tool passes its own language in CLASSDESK_LANGUAGE.
+    QString language = chooseLanguage(qEnvironmentVariable("CLASSDESK_LANGUAGE"), QLocale::system());
+    if (language.isEmpty())
+        language = chooseLanguage({}, QLocale::system());
+    installTranslators(application, language);
 
     Cli::Options options;
     QCommandLineParser parser;

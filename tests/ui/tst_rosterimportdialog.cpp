@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "classstore.h"
+#include "outboxstore.h"
+#include "rosterimportdialog.h"
+#include "rosterpreviewjob.h"
+#include "workspace.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ClassDesk;
+
+class RosterImportDialogTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir *m_data = nullptr;
+    std::unique_ptr<Workspace> m_workspace;
+
+    static QString fixture(const char *name) { return QStringLiteral(ROSTER_FIXTURES "/") + QLatin1String(name); }
+
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        QFile file(m_data->filePath(name));
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(content);
+        return file.fileName();
+    }
+
+    QList<Student> students()
+    {
+        StudentFilter filter;
+        filter.schoolId = m_workspace->schoolId();
+        return m_workspace->classes().students(filter).value_or(QList<Student>());
+    }
+
+    static QString message(const RosterImportDialog &dialog)
+    {
+        return dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
+    }
+
+    // Opens the file and waits for the child process's preview.
+    static bool preview(RosterImportDialog &dialog, const QString &path)
+    {
+        QSignalSpy ready(&dialog, &RosterImportDialog::previewReady);
+        dialog.openFile(path);
+        return ready.wait(30000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        RosterPreviewJob::setPreviewProgram(QStringLiteral(CLASSDESK_CLI));
+    }
+
+    void init()
+    {
+        m_data = new QTemporaryDir;
+        auto workspace = Workspace::open(m_data->path());
+        QVERIFY(workspace.has_value());
+        m_workspace = std::move(*workspace);
+    }
+
+    void cleanup()
+    {
+        m_workspace.reset();
+        delete m_data;
+    }
+
+    void gb18030FileImportsIntoItsClasses()
+    {
+        RosterImportDialog dialog(*m_workspace);
+        QVERIFY(preview(dialog, fixture("gb18030-crlf.csv")));
+
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("encodingBox"))->currentData().toInt(),
+                 int(TextEncoding::Gb18030));
+        QVERIFY(dialog.table()->rowCount() >= 3);
+        QCOMPARE(dialog.table()->item(0, 2)->text(), QStringLiteral("张𠮷"));
+        QVERIFY(dialog.importButton()->isEnabled());
+
+        QSignalSpy imported(&dialog, &RosterImportDialog::imported);
+        QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(dialog.summary().created, dialog.table()->rowCount());
+        QCOMPARE(students().size(), dialog.table()->rowCount());
+        QVERIFY(!dialog.importButton()->isEnabled());
+    }
+
+    void problemRowsAreMarkedAndLeftOut()
+    {
+        const QString path = writeFile(QStringLiteral("problems.csv"),
+                                       "学号,姓名\n1001,甲\n1002,\n1003,丙\n1003,丁\n");
+        RosterImportDialog dialog(*m_workspace);
+        QVERIFY(preview(dialog, path));
+        dialog.setClassName(QStringLiteral("初一(2)班"));
+
+        QCOMPARE(dialog.table()->rowCount(), 4);
+        QVERIFY(!dialog.table()->item(1, 6)->text().isEmpty()); // missing name
+        QVERIFY(dialog.table()->item(0, 6)->text().isEmpty());
+        QVERIFY(dialog.importButton()->text().contains(QLatin1Char('2')));
+
+        QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+        const QList<Student> imported = students();
+        QCOMPARE(imported.size(), 2);
+        QCOMPARE(m_workspace->classes().classes(m_workspace->schoolId())->size(), 1);
+    }
+
+    void fileWithoutClassWaitsForOne()
+    {
+        const QString path = writeFile(QStringLiteral("noclass.csv"), "学号,姓名\n2001,甲\n");
+        RosterImportDialog dialog(*m_workspace);
+        QVERIFY(preview(dialog, path));
+        QVERIFY(!dialog.importButton()->isEnabled());
+
+        dialog.setClassName(QStringLiteral("高二(5)班"));
+        QVERIFY(dialog.importButton()->isEnabled());
+    }
+
+    void wrongEncodingOffersCandidatesAndReloads()
+    {
+        RosterImportDialog dialog(*m_workspace);
+        QVERIFY(preview(dialog, fixture("gb18030-crlf.csv")));
+
+        // Forcing UTF-8 on GB18030 bytes cannot decode cleanly: nothing may be imported.
+        QSignalSpy ready(&dialog, &RosterImportDialog::previewReady);
+        dialog.setEncoding(TextEncoding::Utf8);
+        QVERIFY(ready.wait(30000));
+        QVERIFY(dialog.preview().hasFileProblem());
+        QVERIFY(!dialog.importButton()->isEnabled());
+        auto *candidates = dialog.findChild<QPlainTextEdit *>(QStringLiteral("encodingPreview"));
+        QVERIFY(!candidates->isHidden());
+        QVERIFY(candidates->toPlainText().contains(QStringLiteral("张𠮷")));
+
+        dialog.setEncoding(TextEncoding::Gb18030);
+        QVERIFY(ready.wait(30000));
+        QVERIFY(!dialog.preview().hasFileProblem());
+        QVERIFY(dialog.importButton()->isEnabled());
+    }
+
+#ifdef Q_OS_UNIX
+    void crashingReaderIsExplained()
+    {
+        // Stands in for a spreadsheet library that aborts on a damaged file.
+        const QString crasher = writeFile(QStringLiteral("crash.sh"), "#!/bin/sh\nkill -ABRT $$\n");
+        QFile::setPermissions(crasher, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        RosterPreviewJob::setPreviewProgram(crasher);
+
+        RosterImportDialog dialog(*m_workspace);
+        const bool ready = preview(dialog, fixture("utf8-bom.csv"));
+        RosterPreviewJob::setPreviewProgram(QStringLiteral(CLASSDESK_CLI));
+        QVERIFY(ready);
+
+        QVERIFY(message(dialog).contains(QStringLiteral("utf8-bom.csv")));
+        QVERIFY(!dialog.importButton()->isEnabled());
+        QCOMPARE(students().size(), 0);
+    }
+#endif
+
+    void missingReaderIsExplained()
+    {
+        RosterPreviewJob::setPreviewProgram(m_data->filePath(QStringLiteral("no-such-program")));
+        RosterImportDialog dialog(*m_workspace);
+        const bool ready = preview(dialog, fixture("utf8-bom.csv"));
+        RosterPreviewJob::setPreviewProgram(QStringLiteral(CLASSDESK_CLI));
+        QVERIFY(ready);
+        QVERIFY(message(dialog).contains(QStringLiteral("no-such-program")));
+    }
+};
+
+QTEST_MAIN(RosterImportDialogTest)
+#include "tst_rosterimportdialog.moc"

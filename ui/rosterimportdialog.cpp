@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rosterimportdialog.h"
+
+#include "classstore.h"
+#include "rosterpreviewjob.h"
+#include "uilogging.h"
+#include "workspace.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace ClassDesk {
+
+namespace {
+
+enum Column { RowColumn, NumberColumn, NameColumn, GenderColumn, ClassColumn, NotesColumn, ProblemColumn, ColumnCount };
+
+// The class box's first entry when the file has a class column.
+const QString FromFileMarker = QStringLiteral("\x01from-file");
+
+const QColor ProblemBackground(0xfb, 0xe0, 0xe0);
+
+QString notesText(const QMap<QString, QString> &notes)
+{
+    QStringList parts;
+    for (auto it = notes.cbegin(); it != notes.cend(); ++it)
+        parts << QStringLiteral("%1: %2").arg(it.key(), it.value());
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+RosterImportDialog::RosterImportDialog(Workspace &workspace, QWidget *parent)
+    : QDialog(parent)
+    , m_workspace(workspace)
+    , m_job(new RosterPreviewJob(this))
+{
+    setWindowTitle(tr("Import roster"));
+    buildLayout();
+    connect(m_job, &RosterPreviewJob::finished, this, &RosterImportDialog::showPreview);
+    resize(900, 600);
+}
+
+void RosterImportDialog::buildLayout()
+{
+    m_fileLabel = new QLabel(tr("No file chosen."), this);
+    m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
+    m_fileLabel->setWordWrap(true);
+    auto *chooseButton = new QPushButton(tr("Choose &file…"), this);
+    connect(chooseButton, &QPushButton::clicked, this, &RosterImportDialog::chooseFile);
+
+    m_encodingBox = new QComboBox(this);
+    m_encodingBox->setObjectName(QStringLiteral("encodingBox"));
+    m_encodingBox->setAccessibleName(tr("Text encoding"));
+    for (TextEncoding encoding : {TextEncoding::Utf8, TextEncoding::Gb18030, TextEncoding::Utf16LE, TextEncoding::Utf16BE})
+        m_encodingBox->addItem(TextCodec::displayName(encoding), int(encoding));
+    connect(m_encodingBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updatingChoices)
+            runPreview();
+    });
+
+    m_encodingPreview = new QPlainTextEdit(this);
+    m_encodingPreview->setObjectName(QStringLiteral("encodingPreview"));
+    m_encodingPreview->setReadOnly(true);
+    m_encodingPreview->setMaximumHeight(90);
+    m_encodingPreview->setAccessibleName(tr("The start of the file in the chosen encoding"));
+    m_encodingPreview->hide();
+
+    m_sheetBox = new QComboBox(this);
+    m_sheetBox->setObjectName(QStringLiteral("sheetBox"));
+    m_sheetBox->setAccessibleName(tr("Sheet"));
+    connect(m_sheetBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updatingChoices)
+            runPreview();
+    });
+
+    m_classBox = new QComboBox(this);
+    m_classBox->setObjectName(QStringLiteral("classBox"));
+    m_classBox->setEditable(true);
+    m_classBox->setAccessibleName(tr("Class"));
+    m_classBox->lineEdit()->setPlaceholderText(tr("For example 高一(3)班"));
+    connect(m_classBox, &QComboBox::currentTextChanged, this, &RosterImportDialog::updateImportButton);
+
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_fileLabel, 1);
+    fileRow->addWidget(chooseButton);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("File:"), fileRow);
+    form->addRow(tr("&Encoding:"), m_encodingBox);
+    form->addRow(m_encodingPreview);
+    form->addRow(tr("&Sheet:"), m_sheetBox);
+    form->addRow(tr("Import into &class:"), m_classBox);
+
+    m_messageLabel = new QLabel(this);
+    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    m_messageLabel->setWordWrap(true);
+
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setObjectName(QStringLiteral("previewTable"));
+    m_table->setAccessibleName(tr("Students found in the file"));
+    m_table->setHorizontalHeaderLabels({tr("Row"), tr("Student number"), tr("Name"), tr("Gender"), tr("Class"),
+                                        tr("Other columns"), tr("Problem")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_importButton = m_buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
+    m_importButton->setObjectName(QStringLiteral("importButton"));
+    m_importButton->setEnabled(false);
+    connect(m_importButton, &QPushButton::clicked, this, &RosterImportDialog::importRows);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_messageLabel);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_buttons);
+}
+
+void RosterImportDialog::chooseFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose a roster file"), folder,
+        tr("Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void RosterImportDialog::openFile(const QString &filePath)
+{
+    m_filePath = filePath;
+    m_fileLabel->setText(QDir::toNativeSeparators(filePath));
+    {
+        // A new file starts with detection and its first sheet.
+        const QSignalBlocker encodingBlocker(m_encodingBox);
+        const QSignalBlocker sheetBlocker(m_sheetBox);
+        m_encodingBox->setCurrentIndex(-1);
+        m_sheetBox->clear();
+    }
+    runPreview();
+}
+
+void RosterImportDialog::setEncoding(TextEncoding encoding)
+{
+    m_encodingBox->setCurrentIndex(m_encodingBox->findData(int(encoding)));
+}
+
+void RosterImportDialog::setClassName(const QString &name)
+{
+    const int index = m_classBox->findText(name);
+    if (index >= 0)
+        m_classBox->setCurrentIndex(index);
+    else
+        m_classBox->setEditText(name);
+}
+
+void RosterImportDialog::runPreview()
+{
+    if (m_filePath.isEmpty())
+        return;
+
+    RosterPreviewJob::Request request;
+    request.filePath = m_filePath;
+    request.dataDirectory = m_workspace.dataDirectory();
+    if (m_encodingBox->currentIndex() >= 0)
+        request.encoding = TextEncoding(m_encodingBox->currentData().toInt());
+    request.sheetName = m_sheetBox->currentText();
+
+    m_importButton->setEnabled(false);
+    showMessage(tr("Reading the file…"), false);
+    m_job->start(request);
+}
+
+bool RosterImportDialog::rowsNameClasses() const
+{
+    return std::any_of(m_preview.rows.cbegin(), m_preview.rows.cend(),
+                       [](const RosterRow &row) { return !row.className.trimmed().isEmpty(); });
+}
+
+void RosterImportDialog::showPreview()
+{
+    const Result<RosterPreview> &result = m_job->result();
+    if (!result) {
+        m_preview = {};
+        m_table->setRowCount(0);
+        showMessage(result.error().message, true);
+        updateImportButton();
+        emit previewReady();
+        return;
+    }
+    m_preview = *result;
+
+    m_updatingChoices = true;
+    const bool isText = m_preview.encoding.has_value();
+    m_encodingBox->setEnabled(isText);
+    if (isText)
+        setEncoding(*m_preview.encoding);
+    m_sheetBox->setEnabled(!m_preview.sheetNames.isEmpty());
+    if (m_sheetBox->count() != m_preview.sheetNames.size()) {
+        m_sheetBox->clear();
+        m_sheetBox->addItems(m_preview.sheetNames);
+    }
+    m_sheetBox->setCurrentText(m_preview.sheetName);
+
+    // Keep what the teacher typed; otherwise offer the file's own classes.
+    const QString typed = m_classBox->currentText();
+    m_classBox->clear();
+    if (rowsNameClasses())
+        m_classBox->addItem(tr("The class in each row's class column"), FromFileMarker);
+    if (const auto classes = m_workspace.classes().classes(m_workspace.schoolId())) {
+        for (const SchoolClass &schoolClass : *classes)
+            m_classBox->addItem(schoolClass.name, schoolClass.id);
+    }
+    if (!typed.isEmpty() && m_classBox->findText(typed) < 0)
+        m_classBox->setEditText(typed);
+    else if (!typed.isEmpty())
+        m_classBox->setCurrentIndex(m_classBox->findText(typed));
+    else if (!rowsNameClasses())
+        m_classBox->setEditText(QString());
+    m_updatingChoices = false;
+
+    // Live text in each candidate encoding, so the teacher picks the one that reads right.
+    m_encodingPreview->setVisible(!m_preview.encodingCandidates.isEmpty());
+    QStringList candidateTexts;
+    for (const DecodingCandidate &candidate : m_preview.encodingCandidates) {
+        candidateTexts << QStringLiteral("%1: %2").arg(TextCodec::displayName(candidate.encoding),
+                                                       candidate.preview.left(80).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+    }
+    m_encodingPreview->setPlainText(candidateTexts.join(QLatin1Char('\n')));
+
+    QHash<int, QStringList> problemsByRow;
+    QStringList fileProblems;
+    for (const RosterProblem &problem : m_preview.problems) {
+        if (problem.row == 0)
+            fileProblems << problem.message;
+        else
+            problemsByRow[problem.row] << problem.message;
+    }
+
+    m_table->setRowCount(int(m_preview.rows.size()));
+    for (int index = 0; index < m_preview.rows.size(); ++index) {
+        const RosterRow &row = m_preview.rows.at(index);
+        const QStringList problems = problemsByRow.value(row.sourceRow);
+        const QStringList cells = {QString::number(row.sourceRow), row.studentNumber, row.name, row.gender,
+                                   row.className, notesText(row.notes), problems.join(QLatin1Char(' '))};
+        for (int column = 0; column < ColumnCount; ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (!problems.isEmpty())
+                item->setBackground(ProblemBackground);
+            m_table->setItem(index, column, item);
+        }
+    }
+    m_table->resizeColumnsToContents();
+
+    const int importable = int(m_preview.importableRows().size());
+    if (!fileProblems.isEmpty()) {
+        showMessage(fileProblems.join(QLatin1Char('\n')), true);
+    } else if (!problemsByRow.isEmpty()) {
+        showMessage(tr("%n row(s) have problems and are marked in red. They are left out unless you fix the file "
+                       "and choose it again.",
+                       "", int(problemsByRow.size())),
+                    true);
+    } else {
+        showMessage(tr("%n student(s) found. Nothing is saved until you import.", "", importable), false);
+    }
+    updateImportButton();
+    emit previewReady();
+}
+
+void RosterImportDialog::updateImportButton()
+{
+    const int importable = m_preview.hasFileProblem() ? 0 : int(m_preview.importableRows().size());
+    const bool classChosen = m_classBox->currentData().toString() == FromFileMarker
+                             || !m_classBox->currentText().trimmed().isEmpty();
+    m_importButton->setEnabled(importable > 0 && classChosen && !m_job->isRunning());
+    m_importButton->setText(importable == m_preview.rows.size()
+                                ? tr("Import %n student(s)", "", importable)
+                                : tr("Import %n student(s) without problems", "", importable));
+}
+
+void RosterImportDialog::importRows()
+{
+    QString classId;
+    // The editable box keeps the marker's data while the teacher types over its text.
+    const bool fromFile = m_classBox->currentData().toString() == FromFileMarker
+                          && m_classBox->currentText() == m_classBox->itemText(m_classBox->currentIndex());
+    if (!fromFile) {
+        const auto found = m_workspace.rosters().classNamed(m_classBox->currentText().trimmed());
+        if (!found) {
+            showMessage(found.error().message, true);
+            return;
+        }
+        classId = *found;
+    }
+
+    const auto summary = m_workspace.rosters().importRows(m_preview.importableRows(), classId, {});
+    if (!summary) {
+        showMessage(summary.error().message, true);
+        return;
+    }
+    m_summary = *summary;
+    showMessage(tr("Imported: %1 new, %2 updated, %3 unchanged.")
+                    .arg(summary->created)
+                    .arg(summary->updated)
+                    .arg(summary->unchanged),
+                false);
+    m_importButton->setEnabled(false);
+    emit imported(*summary);
+}
+
+void RosterImportDialog::showMessage(const QString &message, bool isError)
+{
+    m_messageLabel->setText(message);
+    m_messageLabel->setStyleSheet(isError ? QStringLiteral("color: #a40000;") : QString());
+}
+
+} // namespace ClassDesk

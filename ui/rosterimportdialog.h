@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "rosterpreview.h"
+#include "rosterstore.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace ClassDesk {
+
+class RosterPreviewJob;
+class Workspace;
+
+// Imports a roster file in two steps: a preview of every row with its
+// problems, where the teacher can change the encoding, the sheet and the
+// class, then one transaction that writes the students who have no problem.
+class RosterImportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit RosterImportDialog(Workspace &workspace, QWidget *parent = nullptr);
+
+    // Reads `filePath` into the preview; previewReady() follows.
+    void openFile(const QString &filePath);
+
+    [[nodiscard]] const RosterPreview &preview() const { return m_preview; }
+    [[nodiscard]] QTableWidget *table() const { return m_table; }
+    [[nodiscard]] QPushButton *importButton() const { return m_importButton; }
+
+    // Chooses the class by name; a name that does not exist yet creates a class.
+    void setClassName(const QString &name);
+    void setEncoding(TextEncoding encoding);
+
+    [[nodiscard]] const RosterImportSummary &summary() const { return m_summary; }
+
+public slots:
+    void chooseFile();
+    // Writes the importable rows; imported() or an error message follows.
+    void importRows();
+
+signals:
+    void previewReady();
+    void imported(const RosterImportSummary &summary);
+
+private:
+    void buildLayout();
+    void runPreview();
+    void showPreview();
+    void showMessage(const QString &message, bool isError);
+    void updateImportButton();
+    [[nodiscard]] bool rowsNameClasses() const;
+
+    Workspace &m_workspace;
+    RosterPreviewJob *m_job = nullptr;
+    QString m_filePath;
+    RosterPreview m_preview;
+    RosterImportSummary m_summary;
+    bool m_updatingChoices = false;
+
+    QLabel *m_fileLabel = nullptr;
+    QComboBox *m_encodingBox = nullptr;
+    QPlainTextEdit *m_encodingPreview = nullptr;
+    QComboBox *m_sheetBox = nullptr;
+    QComboBox *m_classBox = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QTableWidget *m_table = nullptr;
+    QPushButton *m_importButton = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace ClassDesk
