@@ -4,6 +4,8 @@
 #include "error.h"
 #include "statement.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <atomic>
@@ -70,11 +72,16 @@ private:
     [[nodiscard]] bool takeInjectedFailure(int *sqliteCode);
     static int waitWhileBusy(void *context, int attempt);
 
+    // Takes back a statement a Statement has finished with, reset and unbound,
+    // so the next prepare() of the same SQL skips parsing and planning.
+    void recycle(sqlite3_stmt *statement);
+
     sqlite3 *m_handle = nullptr;
     QString m_filePath;
     int m_injectedFailure = 0;
     int m_stepsBeforeFailure = 0;
     std::atomic<int> m_busyWaits = 0;
+    QHash<QByteArray, sqlite3_stmt *> m_idleStatements; // by SQL text
 };
 
 } // namespace ClassDesk

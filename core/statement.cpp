@@ -25,7 +25,7 @@ Statement::Statement(Statement &&other) noexcept
 Statement &Statement::operator=(Statement &&other) noexcept
 {
     if (this != &other) {
-        sqlite3_finalize(m_statement);
+        release();
         m_database = other.m_database;
         m_statement = std::exchange(other.m_statement, nullptr);
         m_bindError = std::move(other.m_bindError);
@@ -35,7 +35,18 @@ Statement &Statement::operator=(Statement &&other) noexcept
 
 Statement::~Statement()
 {
-    sqlite3_finalize(m_statement);
+    release();
+}
+
+void Statement::release()
+{
+    if (!m_statement)
+        return;
+    if (m_database)
+        m_database->recycle(m_statement);
+    else
+        sqlite3_finalize(m_statement);
+    m_statement = nullptr;
 }
 
 void Statement::checkBind(int rc, int index)

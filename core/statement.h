@@ -73,6 +73,8 @@ public:
     [[nodiscard]] QJsonObject rowObject() const;
 
 private:
+    // Hands the statement back to its connection's cache.
+    void release();
     [[nodiscard]] int parameterIndex(const char *name);
     void checkBind(int rc, int index);
 

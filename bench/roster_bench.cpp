@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// roster_bench: imports a generated whole-school roster (5,000 students in
+// 100 classes of 50, UTF-8 CSV with a class column) into an empty ClassDesk
+// database, next to the sqlite3 command-line tool's `.import` of the same file
+// into a bare table in the same run. The ratio is the result.
+//
+// Usage: roster_bench [SQLITE3_PROGRAM]   (default: sqlite3 on the PATH)
+
+#include "database.h"
+#include "datalocation.h"
+#include "rosterimporter.h"
+#include "rosterstore.h"
+#include "schoolstore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace ClassDesk;
+
+namespace {
+
+constexpr int ClassCount = 100;
+constexpr int StudentsPerClass = 50;
+constexpr int Runs = 5;
+
+// Time to the end of the preview in each run, to show where the import spends it.
+QList<double> s_previewMilliseconds;
+
+// Made-up names from common characters; a fixed seed keeps every run's file identical.
+QByteArray schoolRoster()
+{
+    const QString surnames = QStringLiteral("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾");
+    const QString given = QStringLiteral("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉");
+    QRandomGenerator random(20261204);
+
+    QByteArray csv = QStringLiteral("学号,姓名,性别,班级\n").toUtf8();
+    for (int classIndex = 0; classIndex < ClassCount; ++classIndex) {
+        const QString className = QStringLiteral("%1年级(%2)班").arg(7 + classIndex / 34).arg(classIndex % 34 + 1);
+        for (int student = 0; student < StudentsPerClass; ++student) {
+            const QString name = QString(surnames.at(random.bounded(surnames.size())))
+                                 + given.at(random.bounded(given.size())) + given.at(random.bounded(given.size()));
+            const QString line = QStringLiteral("2025%1%2,%3,%4,%5\n")
+                                     .arg(classIndex, 3, 10, QLatin1Char('0'))
+                                     .arg(student, 2, 10, QLatin1Char('0'))
+                                     .arg(name, random.bounded(2) ? QStringLiteral("男") : QStringLiteral("女"),
+                                          className);
+            csv += line.toUtf8();
+        }
+    }
+    return csv;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+// Milliseconds for one ClassDesk import into a fresh database, or -1 on failure.
+double classDeskImport(const QString &csvPath, const QString &folder)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto database = Database::open(databaseFilePath(folder));
+    if (!database)
+        return -1;
+    SchoolStore schools(**database);
+    const auto school = schools.createSchool(QStringLiteral("基准学校"), QStringLiteral("Asia/Shanghai"));
+    if (!school)
+        return -1;
+
+    RosterStore rosters(**database, *school);
+    RosterImportOptions options;
+    options.studentNumberLookup = [&rosters](const QString &number) { return rosters.studentNameForNumber(number); };
+    const RosterPreview preview = RosterImporter::previewFile(csvPath, options);
+    s_previewMilliseconds << double(timer.nsecsElapsed()) / 1e6;
+    const auto summary = rosters.importRows(preview.importableRows(), {}, {});
+    if (!summary || summary->created != ClassCount * StudentsPerClass)
+        return -1;
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Milliseconds for the sqlite3 tool to import the same file into a bare
+// table with the same durability pragmas, process start included.
+double sqliteImport(const QString &program, const QString &csvPath, const QString &folder)
+{
+    const QString script = QStringLiteral("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
+                                          "CREATE TABLE roster(number TEXT, name TEXT, gender TEXT, class TEXT);\n"
+                                          ".mode csv\n.import --skip 1 '%1' roster\n")
+                               .arg(csvPath);
+    QElapsedTimer timer;
+    timer.start();
+    QProcess sqlite;
+    sqlite.start(program, {folder + QStringLiteral("/bare.sqlite3")});
+    sqlite.write(script.toUtf8());
+    sqlite.closeWriteChannel();
+    if (!sqlite.waitForFinished(60000) || sqlite.exitCode() != 0)
+        return -1;
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("classdesk.*.info=false"));
+    const QString sqliteProgram = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("sqlite3");
+
+    QTemporaryDir folder;
+    const QString csvPath = folder.filePath(QStringLiteral("school-5000.csv"));
+    QFile csv(csvPath);
+    if (!csv.open(QIODevice::WriteOnly) || csv.write(schoolRoster()) < 0)
+        return 1;
+    csv.close();
+
+    QList<double> classDesk;
+    QList<double> sqlite;
+    for (int run = 0; run < Runs; ++run) {
+        QTemporaryDir runFolder;
+        const double ours = classDeskImport(csvPath, runFolder.filePath(QStringLiteral("classdesk")));
+        const double baseline = sqliteImport(sqliteProgram, csvPath, runFolder.path());
+        if (ours < 0 || baseline < 0) {
+            std::fprintf(stderr, "roster_bench: an import failed (is %s installed?)\n", qPrintable(sqliteProgram));
+            return 1;
+        }
+        classDesk << ours;
+        sqlite << baseline;
+    }
+
+    const double ratio = median(classDesk) / median(sqlite);
+    std::printf("roster import, %d students in %d classes (median of %d runs)\n", ClassCount * StudentsPerClass,
+                ClassCount, Runs);
+    std::printf("  ClassDesk import (preview + one transaction): %8.1f ms\n", median(classDesk));
+    std::printf("    of which opening the database and the preview: %8.1f ms\n", median(s_previewMilliseconds));
+    std::printf("  sqlite3 .import into a bare table (baseline): %8.1f ms\n", median(sqlite));
+    std::printf("  ratio: %.2f (target <= 2.00) %s\n", ratio, ratio <= 2.0 ? "met" : "MISSED");
+    return 0;
+}
