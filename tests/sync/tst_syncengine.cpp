@@ -261,6 +261,52 @@ private slots:
         verifyMatchesServer(second, server);
     }
 
+    void localChangesStartSyncByThemselves()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        SyncSettings settings = testSettings();
+        settings.outboxPollInterval = 100ms;
+        settings.localChangeDelay = 200ms;
+        Device device;
+        QVERIFY(device.open(settings));
+        QVERIFY(device.signIn(server, Account, Password));
+
+        QSignalSpy states(device.sync.get(), &SyncController::stateChanged);
+        QSignalSpy pending(device.sync.get(), &SyncController::pendingCountChanged);
+        QSignalSpy finished(device.sync.get(), &SyncController::syncFinished);
+        makeRoster(device, 3);
+        // No syncNow(): polling the outbox notices the new work.
+        QVERIFY(Device::waitForSuccess(finished, 10000));
+
+        QVERIFY(!pending.isEmpty());
+        QCOMPARE(device.sync->pendingCount(), 0);
+        QCOMPARE(device.sync->state(), SyncEngine::State::UpToDate);
+        QCOMPARE(device.sync->progress(), 100);
+        QVERIFY(device.sync->lastSuccess().isValid());
+        QVERIFY(device.sync->lastError().isEmpty());
+        QVERIFY(std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &arguments) {
+            return arguments.at(0).value<SyncEngine::State>() == SyncEngine::State::Syncing;
+        }));
+        verifyMatchesServer(device, server);
+    }
+
+    void oversizedBatchIsSplit()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        SyncSettings settings = testSettings();
+        settings.pushBatchSize = 600; // the server takes at most 500 per request
+        Device device;
+        QVERIFY(device.open(settings));
+        QVERIFY(device.signIn(server, Account, Password));
+        makeRoster(device, 520);
+
+        QVERIFY(device.syncUntilDone());
+        QCOMPARE(device.scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
+        verifyMatchesServer(device, server);
+    }
+
     void faultsEndLikeCleanRun_data()
     {
         QTest::addColumn<QStringList>("arguments");
