@@ -52,7 +52,7 @@ void bindJson(Statement &statement, int index, const QJsonValue &value)
     }
 }
 
-// True when the local row, sent as API data, is what the server holds in the fields the client keeps.
+// True when the local row, sent as API data, equals the server's data in the fields the client keeps.
 bool isSameData(const QString &entity, const QJsonObject &localRow, const QJsonObject &serverData)
 {
     const QJsonObject mine = EntityMapping::knownApiFields(entity, EntityMapping::toApiData(entity, localRow, true));
@@ -162,7 +162,10 @@ Status ChangeApplier::applyChange(const QJsonObject &change, ApplyReport *report
 
     if (auto written = upsert(entity, id, version, data); !written) {
         // A natural key taken by another local row (a student number imported
-        // on two devices) must not stop the feed: the teacher decides.
+        // on two devices), or a parent that became a conflict itself, must not
+        // stop the feed: the teacher decides.
+        // TODO: adopt the platform's id for a student imported offline on two
+        // devices (rewriting the references to it), so the teacher need not decide.
         if (written.error().code != QLatin1String("db.constraint"))
             return written;
         qCWarning(lcSync) << "Pulled" << entity << id << "clashes with a local row; kept as a conflict";
@@ -350,7 +353,7 @@ Result<QStringList> ChangeApplier::mergeAssignment(const QString &id, qint64 ver
         const QJsonValue theirs = server.value(field).isUndefined() ? QJsonValue() : server.value(field);
         const QJsonValue was = base->value(field).isUndefined() ? QJsonValue() : base->value(field);
         if (mine == theirs || mine == was)
-            continue; // the server's value stands
+            continue; // the server's value is kept
         merged.insert(field, mine);
         if (theirs != was)
             conflicting.append(field); // changed on both sides; the local value stays until the teacher decides
@@ -481,7 +484,7 @@ Result<ApplyReport> ChangeApplier::recordPushResults(OutboxStore &outbox, const 
                 if (!local)
                     return std::unexpected(local.error());
                 if (live && local->has_value() && entry.entity == AttendanceRecord) {
-                    // The platform holds a later mark: it wins here too, and nothing waits for the teacher.
+                    // The platform stores a later mark: it wins here too, and nothing waits for the teacher.
                     if (auto resolved = resolveMark(entry.entityId, *version, **local, serverData); !resolved)
                         return resolved;
                     mutation.outcome = MutationOutcome::Duplicate;
@@ -520,7 +523,7 @@ Result<ApplyReport> ChangeApplier::recordPushResults(OutboxStore &outbox, const 
 
     // NOTE: this second transaction is separate from the one above. A crash in
     // between leaves the entries 'sent'; they are resent with the same keys at
-    // the next start and the platform answers duplicate or the same conflict.
+    // the next start and the platform returns duplicate or the same conflict.
     if (auto stored = outbox.recordResults(recorded); !stored)
         return std::unexpected(stored.error());
     for (const MutationResult &result : std::as_const(recorded)) {

@@ -15,11 +15,11 @@ namespace ClassDesk {
 // once; results arrive as signals.
 //
 // Typical wiring: the status bar shows state(), progress() and
-// pendingCount(); the sign-in dialog calls signIn(), then submitOtp() after
-// otpRequired(), and closes on stateChanged() away from SigningIn or shows
-// signInFailed(); the Sync page shows lastSuccess() and lastError(); views
-// refresh on dataChanged(); stores' changed() signals go to
-// notifyLocalChange().
+// pendingCount(). The sign-in dialog calls signIn(), then submitOtp() after
+// otpRequired(). It closes when stateChanged() leaves SigningIn and shows
+// signInFailed() messages. The Sync page shows lastSuccess() and
+// lastError(). Views refresh on dataChanged(), and the stores' changed()
+// signals go to notifyLocalChange().
 class SyncController : public QObject
 {
     Q_OBJECT

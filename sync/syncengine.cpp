@@ -211,6 +211,11 @@ void SyncEngine::runSync()
         return;
     }
 
+    // No push of this engine is in flight now, so entries still marked sent
+    // lost their reply (for example when a sign-out cut a push short).
+    if (auto requeued = m_outbox->requeueSent(); !requeued)
+        qCWarning(lcSync) << "Could not requeue sent outbox entries:" << requeued.error().toLogString();
+
     m_retryTimer.stop();
     m_running = true;
     m_runAgain = false;
@@ -363,7 +368,7 @@ void SyncEngine::onPushFinished(AuthorizedJob *job, const QList<OutboxEntry> &se
     }
 
     // A reply that cannot be read is a lost reply: the entries go out again
-    // with the same idempotency keys and the platform answers duplicate.
+    // with the same idempotency keys and the platform returns duplicate.
     QJsonParseError parseError;
     const QJsonObject body = QJsonDocument::fromJson(job->result()->body, &parseError).object();
     const QJsonArray results = body.value(QStringLiteral("results")).toArray();
