@@ -244,6 +244,7 @@ void SyncEngine::pullNextPage()
     request.setTimeout(m_settings.requestTimeout);
     AuthorizedJob *job = m_auth->send(request);
     m_currentJob = job;
+    ++m_syncRequests;
     connect(job, &AuthorizedJob::finished, this, [this, job] {
         job->deleteLater();
         onPullFinished(job);
@@ -336,6 +337,7 @@ void SyncEngine::pushNextBatch()
     request.setTimeout(m_settings.requestTimeout);
     AuthorizedJob *job = m_auth->send(request);
     m_currentJob = job;
+    ++m_syncRequests;
     connect(job, &AuthorizedJob::finished, this, [this, job, sent] {
         job->deleteLater();
         onPushFinished(job, sent);

@@ -71,6 +71,9 @@ public:
     ~SyncEngine() override;
 
     [[nodiscard]] State state() const { return m_state; }
+    // GET /changes and POST /mutations requests sent so far, without sign-in
+    // and token refresh requests; for benchmarks and diagnostics.
+    [[nodiscard]] int syncRequestCount() const { return m_syncRequests; }
 
 public slots:
     // Opens the database and restores the saved session, then syncs.
@@ -139,6 +142,7 @@ private:
     int m_pushedInRun = 0;
     int m_pendingAtStart = 0;
     int m_pendingCount = -1;
+    int m_syncRequests = 0;
     QString m_lastErrorCode;
 
     QTimer m_retryTimer;
