@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Sync benchmark on loopback against a real classdesk-server:
-//   - push: SyncEngine sends 10,000 pending attendance marks of one teacher;
-//     the baseline is a bare libcurl client that posts the same kind of
-//     mutations (prebuilt JSON, batches of 200) for another teacher, which is
-//     the server's own time plus HTTP;
+//   - push: SyncEngine sends 10,000 pending attendance marks of one teacher.
+//     The baseline is a bare libcurl client that posts the same kind of
+//     mutations (prebuilt JSON, batches of 200) for another teacher. That is
+//     the server's own time plus HTTP.
 //   - pull: a fresh SyncEngine pulls that second teacher's feed of about
 //     50,000 changes; the baseline is the bare client reading the same pages.
 // Both print records/s and the number of HTTP requests.
@@ -250,9 +250,9 @@ QByteArray bearerFor(CURL *curl, const Server &server, const QString &name)
         + QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("access_token")).toString().toUtf8();
 }
 
-void printRow(const char *what, int records, double seconds, int requests)
+void printRow(const char *label, int records, double seconds, int requests)
 {
-    std::printf("%-34s %7d records %8.2f s %9.0f records/s %5d requests\n", what, records, seconds,
+    std::printf("%-34s %7d records %8.2f s %9.0f records/s %5d requests\n", label, records, seconds,
                 double(records) / seconds, requests);
 }
 
@@ -290,7 +290,7 @@ int main(int argc, char *argv[])
     pusher.start();
     pusher.signIn(server.address(), QStringLiteral("alice"), QStringLiteral("bench-secret"));
     if (!waitForSync(pusher)) {
-        std::fputs("sync_bench: sign-in failed\n", stderr);
+        std::fputs("sync_bench: sign-in failed; is classdesk-server reachable on loopback?\n", stderr);
         return 1;
     }
     ClassStore classes(**database);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Devices (a local database plus a SyncController) that sync with a real
-// classdesk-server, and the check that a device holds exactly what the
-// server holds.
+// classdesk-server, and the check that a device contains exactly the
+// server's data.
 #pragma once
 
 #include "../server/servertestsupport.h"

@@ -291,6 +291,27 @@ private slots:
         verifyMatchesServer(device, server);
     }
 
+    void savedSessionSyncsOnStart()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        Device device;
+        QVERIFY(device.open());
+        QVERIFY(device.signIn(server, Account, Password));
+        makeRoster(device, 2);
+
+        // A restart: a new engine on the same file finds the account and the keychain's tokens.
+        device.sync.reset();
+        device.sync = std::make_unique<SyncController>(device.path(), testSettings(), &workerThread());
+        QSignalSpy finished(device.sync.get(), &SyncController::syncFinished);
+        if (!finished.wait(10000) && device.sync->state() == SyncEngine::State::NeedsAttention)
+            QSKIP("No keychain in this session; scripts/test.sh provides one");
+        QVERIFY(!finished.isEmpty());
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(device.scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
+        verifyMatchesServer(device, server);
+    }
+
     void oversizedBatchIsSplit()
     {
         ServerProcess server;
