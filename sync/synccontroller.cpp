@@ -8,6 +8,8 @@ SyncController::SyncController(const QString &databasePath, const SyncSettings &
     : QObject(parent)
     , m_thread(workerThread ? workerThread : &m_ownThread)
 {
+    // The destructor waits for the engine's thread, which would deadlock on this one.
+    Q_ASSERT(m_thread != QThread::currentThread());
     m_engine = new SyncEngine(databasePath, settings);
     m_engine->moveToThread(m_thread);
 

@@ -34,8 +34,8 @@ public:
 
     // Starts the engine on the database file at `databasePath`; the engine
     // opens its own connection to it. The engine runs in a thread of its own,
-    // or in `workerThread` when one is given (it must be running and outlive
-    // the controller). QtKeychain's Linux backend serves one thread per
+    // or in `workerThread` when one is given (it must be running, outlive the
+    // controller and not be the calling thread). QtKeychain's Linux backend serves one thread per
     // process, so all engines of a process that use the keychain must share
     // one thread.
     explicit SyncController(const QString &databasePath, const SyncSettings &settings = {},

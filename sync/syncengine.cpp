@@ -74,7 +74,7 @@ void SyncEngine::start()
         qCWarning(lcSync) << "Could not requeue sent outbox entries:" << requeued.error().toLogString();
 
     m_transport = new HttpTransport(this);
-    m_tokenStore = new TokenStore(this);
+    createTokenStore();
     if (m_settings.periodicInterval > 0ms)
         m_periodicTimer.start(m_settings.periodicInterval);
     if (m_settings.outboxPollInterval > 0ms)
@@ -118,7 +118,10 @@ void SyncEngine::restoreSavedSession()
     const QString server = savedValue(ServerKey);
     const QString account = savedValue(AccountKey);
     if (server.isEmpty() || account.isEmpty()) {
-        setState(State::SignedOut);
+        // Reported even though SignedOut is the initial state, so a view that
+        // just connected learns it.
+        m_state = State::SignedOut;
+        emit stateChanged(m_state, 0);
         return;
     }
     createClient(QUrl(server));
@@ -138,23 +141,42 @@ void SyncEngine::onAuthStateChanged()
         setState(State::SignInRequired);
         break;
     case AuthClient::State::SignedOut:
-        // A keychain that is not running yet is not the same as never having
-        // signed in: the tokens may be there, so reading is tried again later.
-        // Local data and pending work stay either way.
         if (!m_tokenStore->isPersistent() && !savedValue(AccountKey).isEmpty()) {
-            setError(Error{QStringLiteral("keychain.unavailable"), m_tokenStore->persistenceMessage(), 0, true});
-            setState(State::NeedsAttention);
-            m_tokenStore->deleteLater();
-            m_tokenStore = new TokenStore(this);
-            m_auth->deleteLater();
-            m_auth = nullptr;
-            ++m_failures;
-            QTimer::singleShot(retryDelay(false, std::nullopt), this, &SyncEngine::restoreSavedSession);
+            onKeychainUnavailable();
             break;
         }
         setState(State::SignedOut);
         break;
     }
+}
+
+void SyncEngine::onKeychainUnavailable()
+{
+    // A keychain that is not running yet is not the same as never having
+    // signed in: the tokens may be there, so reading is tried again later
+    // with a fresh token store. Local data and pending work stay either way.
+    if (savedValue(AccountKey).isEmpty() || (m_auth && m_auth->state() == AuthClient::State::SignedIn))
+        return;
+    qCWarning(lcSync) << "Keychain unavailable; reading the sign-in again later";
+    setError(Error{QStringLiteral("keychain.unavailable"), m_tokenStore->persistenceMessage(), 0, true});
+    setState(State::NeedsAttention);
+    m_tokenStore->deleteLater();
+    createTokenStore();
+    if (m_auth) {
+        m_auth->deleteLater();
+        m_auth = nullptr;
+    }
+    ++m_failures;
+    QTimer::singleShot(retryDelay(false, std::nullopt), this, &SyncEngine::restoreSavedSession);
+}
+
+void SyncEngine::createTokenStore()
+{
+    m_tokenStore = new TokenStore(this);
+    connect(m_tokenStore, &TokenStore::persistenceChanged, this, [this](bool persistent) {
+        if (!persistent)
+            onKeychainUnavailable();
+    });
 }
 
 void SyncEngine::signIn(const QString &serverAddress, const QString &account, const QString &password)
@@ -190,6 +212,12 @@ void SyncEngine::signOut()
 void SyncEngine::syncNow()
 {
     m_failures = 0;
+    if (m_database && (!m_auth || m_auth->state() != AuthClient::State::SignedIn)) {
+        // Only a sync the teacher asked for reports that sign-in is missing;
+        // timers and local changes stay quiet until then.
+        emit syncFinished(false);
+        return;
+    }
     runSync();
 }
 
@@ -206,10 +234,8 @@ void SyncEngine::runSync()
         m_runAgain = true;
         return;
     }
-    if (!m_auth || m_auth->state() != AuthClient::State::SignedIn) {
-        emit syncFinished(false);
+    if (!m_auth || m_auth->state() != AuthClient::State::SignedIn)
         return;
-    }
 
     // No push of this engine is in flight now, so entries still marked sent
     // lost their reply (for example when a sign-out cut a push short).

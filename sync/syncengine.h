@@ -105,6 +105,8 @@ private:
     void createClient(const QUrl &apiBaseUrl);
     void restoreSavedSession();
     void onAuthStateChanged();
+    void onKeychainUnavailable();
+    void createTokenStore();
 
     void runSync();
     void pullNextPage();

@@ -6,10 +6,15 @@
 // not show in the process list.
 //
 // usage: syncclient DATABASE SERVER_ADDRESS ACCOUNT [BATCH_SIZE]
+//
+// With CLASSDESK_TEST_MODE=restore it does not sign in: it restores the saved
+// session as the app does at start, prints "state NAME" and "error CODE" lines
+// and exits once the engine settles.
 
 #include "syncengine.h"
 
 #include <QCoreApplication>
+#include <QMetaEnum>
 #include <QTimer>
 
 #include <cstdio>
@@ -34,10 +39,24 @@ int main(int argc, char *argv[])
         settings.pushBatchSize = arguments.at(4).toInt();
 
     SyncEngine engine(arguments.at(1), settings);
-    QObject::connect(&engine, &SyncEngine::syncFinished, &app, [&app](bool ok) { app.exit(ok ? 0 : 1); });
-    QObject::connect(&engine, &SyncEngine::signInFailed, &app, [&app] { app.exit(3); });
-    engine.start();
-    engine.signIn(arguments.at(2), arguments.at(3), qEnvironmentVariable("CLASSDESK_TEST_PASSWORD"));
+    if (qEnvironmentVariable("CLASSDESK_TEST_MODE") == QLatin1String("restore")) {
+        QObject::connect(&engine, &SyncEngine::errorChanged, &app, [](const QString &, const QString &code) {
+            std::printf("error %s\n", qPrintable(code));
+            std::fflush(stdout);
+        });
+        QObject::connect(&engine, &SyncEngine::stateChanged, &app, [&app](SyncEngine::State state) {
+            std::printf("state %s\n", QMetaEnum::fromType<SyncEngine::State>().valueToKey(int(state)));
+            std::fflush(stdout);
+            if (state != SyncEngine::State::Syncing && state != SyncEngine::State::SigningIn)
+                app.exit(0);
+        });
+        engine.start();
+    } else {
+        QObject::connect(&engine, &SyncEngine::syncFinished, &app, [&app](bool ok) { app.exit(ok ? 0 : 1); });
+        QObject::connect(&engine, &SyncEngine::signInFailed, &app, [&app] { app.exit(3); });
+        engine.start();
+        engine.signIn(arguments.at(2), arguments.at(3), qEnvironmentVariable("CLASSDESK_TEST_PASSWORD"));
+    }
 
     // A hung client would stall the parent test; ten seconds is far more than one sync needs here.
     QTimer::singleShot(10s, &app, [&app] { app.exit(4); });

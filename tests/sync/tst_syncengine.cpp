@@ -13,6 +13,7 @@
 #include "tokenstore.h"
 
 #include <QDirIterator>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -447,6 +448,47 @@ private slots:
         QCOMPARE(device.sync->lastErrorCode(), QStringLiteral("clock.skew"));
         QCOMPARE(device.sync->state(), SyncEngine::State::NeedsAttention);
         QVERIFY(device.sync->lastError().contains(QStringLiteral("15")));
+    }
+
+    void unreachableKeychainKeepsWork_data()
+    {
+        QTest::addColumn<bool>("signedInBefore");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("keychain unreachable") << true << QStringLiteral("error keychain.unavailable");
+        QTest::newRow("never signed in") << false << QStringLiteral("state SignedOut");
+    }
+
+    void unreachableKeychainKeepsWork()
+    {
+        QFETCH(bool, signedInBefore);
+        QFETCH(QString, expected);
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        Device device;
+        QVERIFY(device.open());
+        if (signedInBefore) {
+            QVERIFY(device.signIn(server, Account, Password));
+            makeRoster(device, 2); // work that waits for the next sync
+        }
+        device.sync.reset();
+        const int pendingBefore = device.scalar("SELECT count(*) FROM outbox");
+
+        // A client process whose D-Bus session cannot be reached, as when the
+        // secret service has not started yet.
+        QProcess client;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.insert(QStringLiteral("CLASSDESK_TEST_MODE"), QStringLiteral("restore"));
+        client.setProcessEnvironment(environment);
+        client.start(QStringLiteral(CLASSDESK_SYNC_CLIENT), {device.path(), serverAddress(server), Account});
+        QVERIFY(client.waitForFinished(20000));
+        const QString output = QString::fromUtf8(client.readAllStandardOutput());
+        QVERIFY2(output.contains(expected), qPrintable(output));
+
+        // Nothing local went away.
+        QCOMPARE(device.scalar("SELECT count(*) FROM outbox"), pendingBefore);
+        QCOMPARE(device.scalar("SELECT count(*) FROM school"), signedInBefore ? 1 : 0);
     }
 
     void tokensStayInKeychain()
