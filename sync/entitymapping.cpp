@@ -10,6 +10,8 @@ namespace {
 
 enum class FieldKind {
     Value,      // travels as it is
+    // TODO: a school created locally before the first sign-in stays a second
+    // school; its rows should move to the platform's school when it arrives.
     SchoolId,   // local only, filled with the teacher's school
     LocalOnly,  // local only, set to the default on insert
 };

@@ -477,7 +477,7 @@ Error SyncEngine::classify(const Error &error) const
     Error result = error;
     switch (error.httpStatus) {
     case 403:
-        result.message = tr("The platform refused access for this account. Ask your school's administrator to "
+        result.message = tr("The platform denied access for this account. Ask your school's administrator to "
                             "check your permissions; your work stays on this computer.");
         break;
     case 409:

@@ -642,10 +642,6 @@
         </translation>
     </message>
     <message>
-        <source>The platform refused access for this account. Ask your school&apos;s administrator to check your permissions; your work stays on this computer.</source>
-        <translation>平台拒绝了此账号的访问。请联系学校管理员检查您的权限；您的工作仍保存在这台电脑上。</translation>
-    </message>
-    <message>
         <source>The platform reported a conflict with its data. Sync again; if this repeats, contact your school&apos;s administrator.</source>
         <translation>平台报告与其数据存在冲突。请再次同步；如果问题反复出现，请联系学校管理员。</translation>
     </message>
@@ -668,6 +664,10 @@
         <translation>
             <numerusform>这台电脑的时钟比平台快 %n 分钟。请设置正确的日期和时间后再同步；考勤记录依赖准确的时间。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The platform denied access for this account. Ask your school&apos;s administrator to check your permissions; your work stays on this computer.</source>
+        <translation>平台拒绝了此账号的访问。请联系学校管理员检查您的权限；您的工作仍保存在这台电脑上。</translation>
     </message>
 </context>
 <context>
