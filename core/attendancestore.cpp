@@ -4,7 +4,8 @@
 #include "civiltime.h"
 #include "outboxwriter.h"
 #include "storesupport.h"
-#include "uuid7.h"
+
+#include <QUuid>
 
 #include <array>
 
@@ -13,6 +14,27 @@ namespace ClassDesk {
 using StoreSupport::run;
 
 namespace {
+
+// Session and record ids are UUIDv5 names of their natural keys, so two
+// devices that open the same session or mark the same student offline make
+// the same ids and the platform sees one entity, never two to reconcile.
+const QUuid &attendanceNamespace()
+{
+    static const QUuid s_namespace(QStringLiteral("6f1c3a52-8e0b-4d7a-9a43-2b5e0c7d9f18"));
+    return s_namespace;
+}
+
+QString sessionIdFor(const QString &classId, const QString &dateText, int period)
+{
+    const QString name = QStringLiteral("session|%1|%2|%3").arg(classId, dateText).arg(period);
+    return QUuid::createUuidV5(attendanceNamespace(), name).toString(QUuid::WithoutBraces);
+}
+
+QString recordIdFor(const QString &sessionId, const QString &studentId)
+{
+    const QString name = QStringLiteral("record|%1|%2").arg(sessionId, studentId);
+    return QUuid::createUuidV5(attendanceNamespace(), name).toString(QUuid::WithoutBraces);
+}
 
 constexpr std::array<std::pair<AttendanceStatus, const char *>, 5> StatusNames = {{
     {AttendanceStatus::Present, "present"},
@@ -128,7 +150,7 @@ Result<QString> AttendanceStore::openSession(const QString &classId, QDate date,
             return {};
         }
 
-        id = Uuid7::generate();
+        id = sessionIdFor(classId, dateText, period);
         created = true;
         const qint64 now = CivilTime::nowMs();
         const auto lesson = lessonId.isEmpty() ? std::nullopt : std::optional(lessonId);
@@ -212,7 +234,7 @@ Status AttendanceStore::writeMark(const QString &sessionId, const QString &stude
         "RETURNING id");
     if (!upsert)
         return std::unexpected(upsert.error());
-    upsert->bind(1, Uuid7::generate()).bind(2, sessionId).bind(3, studentId).bind(4, statusText);
+    upsert->bind(1, recordIdFor(sessionId, studentId)).bind(2, sessionId).bind(3, studentId).bind(4, statusText);
     upsert->bind(5, note).bind(6, now).bind(7, m_device);
     const auto row = upsert->step();
     if (!row)

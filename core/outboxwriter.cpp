@@ -108,6 +108,18 @@ bool isSyncedEntity(const QString &entity)
     return syncedEntities().contains(entity);
 }
 
+Result<std::optional<QJsonObject>> rowPayload(Database &database, const QString &entity, const QString &id)
+{
+    Q_ASSERT(isSyncedEntity(entity));
+    const auto snapshot = readRow(database, entity, id);
+    if (!snapshot) {
+        if (snapshot.error().code == QLatin1String("db.row_not_found"))
+            return std::optional<QJsonObject>();
+        return std::unexpected(snapshot.error());
+    }
+    return std::optional(snapshot->payload);
+}
+
 QString payloadText(const QJsonObject &payload)
 {
     return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace ClassDesk {
 
 class Database;
@@ -27,6 +29,11 @@ namespace OutboxWriter {
 // An entry that was sent is never changed.
 [[nodiscard]] Status recordRow(Database &database, const QString &entity, const QString &id,
                                const QString &op);
+
+// Reads row `id` of table `entity` as an outbox payload (JSON columns as
+// JSON, server_version left out), or nothing when there is no such row.
+[[nodiscard]] Result<std::optional<QJsonObject>> rowPayload(Database &database, const QString &entity,
+                                                            const QString &id);
 
 // The JSON text stored for a row payload.
 [[nodiscard]] QString payloadText(const QJsonObject &payload);

@@ -173,7 +173,7 @@ void DemoData::generate(const std::vector<DemoAccount> &accounts)
         classIds.push_back(Crypto::randomUuid());
         saveEntity("class", classIds.back(), {},
                    {{"name", std::string(gradeNames[static_cast<size_t>(grade - 7)]) + "(" + std::to_string(number) + ")班"},
-                    {"grade", grade}});
+                    {"grade", std::string(gradeNames[static_cast<size_t>(grade - 7)])}});
 
         const size_t size = 43 + random.below(5);
         for (size_t seat = 1; seat <= size; ++seat) {
@@ -223,7 +223,9 @@ void DemoData::generate(const std::vector<DemoAccount> &accounts)
         saveEntity("assignment", Crypto::randomUuid(), course.teacherId,
                    {{"course_id", course.id},
                     {"title", course.subject + "第一单元练习"},
-                    {"description", "完成课本第一单元课后习题。"},
+                    {"instructions", "完成课本第一单元课后习题。"},
+                    {"due_time_zone", "Asia/Shanghai"},
+                    {"state", "published"},
                     {"due_date", isoDate(year_month_day(termStart + days(14)))},
                     {"max_score", 100}});
     }

@@ -12,7 +12,7 @@ namespace ClassDeskServer::EntityRules {
 
 namespace {
 
-enum class FieldType { Text, Integer, Number, Date, Time, Instant, Choice, Reference, FileId };
+enum class FieldType { Text, Integer, Number, Date, Time, Instant, Choice, Reference, FileId, Sha256, Object, TextList, ReferenceList, ObjectList };
 
 struct FieldRule
 {
@@ -22,18 +22,22 @@ struct FieldRule
     std::string_view target = {}; // referenced entity, or "|"-separated choices
 };
 
+// The fields follow the client's local model, which is what the product
+// needs; the optional extras (school_year, description, max_score, rooms and
+// times of lessons) are kept for other clients of the platform.
 const std::map<std::string_view, std::vector<FieldRule>> &rules()
 {
     using enum FieldType;
     static const std::map<std::string_view, std::vector<FieldRule>> s_rules = {
         {"school", {{"name", Text, true}, {"time_zone", Text, true}}},
-        {"class", {{"name", Text, true}, {"grade", Integer}, {"school_year", Text}}},
+        {"class", {{"name", Text, true}, {"grade", Text}, {"school_year", Text}}},
         {"student",
-         {{"class_id", Reference, true, "class"},
+         {{"class_id", Reference, false, "class"},
           {"name", Text, true},
           {"student_number", Text, true},
-          {"gender", Choice, false, "female|male|unspecified"}}},
-        {"course", {{"class_id", Reference, true, "class"}, {"subject", Text, true}, {"name", Text}}},
+          {"gender", Choice, false, "female|male|unspecified"},
+          {"notes", Object}}},
+        {"course", {{"class_id", Reference, true, "class"}, {"name", Text, true}, {"subject", Text}}},
         {"lesson",
          {{"course_id", Reference, true, "course"},
           {"date", Date, true},
@@ -43,31 +47,47 @@ const std::map<std::string_view, std::vector<FieldRule>> &rules()
           {"room", Text},
           {"topic", Text}}},
         {"assignment",
-         {{"course_id", Reference, true, "course"},
+         {{"course_id", Reference, false, "course"},
           {"title", Text, true},
-          {"description", Text},
+          {"instructions", Text},
           {"due_date", Date},
+          {"due_time", Time},
+          {"due_time_zone", Text, true},
+          {"target_class_ids", ReferenceList, false, "class"},
+          {"attachment_ids", ReferenceList, false, "courseware"},
+          {"state", Choice, false, "draft|scheduled|published"},
+          {"publish_at", Instant},
+          {"description", Text},
           {"lesson_id", Reference, false, "lesson"},
           {"max_score", Number}}},
         {"attendance_session",
-         {{"class_id", Reference, true, "class"}, {"date", Date, true}, {"lesson_id", Reference, false, "lesson"}}},
+         {{"class_id", Reference, true, "class"},
+          {"date", Date, true},
+          {"period", Integer, true},
+          {"lesson_id", Reference, false, "lesson"}}},
         {"attendance_record",
          {{"session_id", Reference, true, "attendance_session"},
           {"student_id", Reference, true, "student"},
-          {"status", Choice, true, "present|late|absent|excused"},
+          {"status", Choice, true, "present|late|absent|leave|early_leave"},
           {"marked_at", Instant, true},
+          {"device", Text},
           {"note", Text}}},
         {"courseware",
-         {{"course_id", Reference, true, "course"},
+         {{"course_id", Reference, false, "course"},
           {"title", Text, true},
+          {"sha256", Sha256, true},
+          {"size", Integer, true},
+          {"content_type", Text, true},
+          {"tags", TextList},
+          {"duration_ms", Integer},
+          {"page_count", Integer},
+          {"chapter_marks", ObjectList},
           {"lesson_id", Reference, false, "lesson"},
-          {"file_id", FileId},
-          {"sha256", Text},
-          {"size", Integer},
-          {"content_type", Text}}},
+          {"file_id", FileId}}},
         {"submission",
          {{"assignment_id", Reference, true, "assignment"},
           {"student_id", Reference, true, "student"},
+          {"state", Choice, false, "missing|submitted|late|graded|returned"},
           {"submitted_at", Instant},
           {"score", Number},
           {"comment", Text},
@@ -113,6 +133,23 @@ bool isChoice(std::string_view value, std::string_view choices)
     return false;
 }
 
+bool isSha256(std::string_view text)
+{
+    return text.size() == 64
+        && std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+std::optional<std::string> checkReference(const std::string &name, std::string_view target, const nlohmann::json &value,
+                                          EntityStore &store, const Teacher &teacher)
+{
+    if (!value.is_string() || !isUuid(value.get<std::string>()))
+        return name + " must contain the UUID of a " + std::string(target);
+    const auto row = store.load(value.get<std::string>());
+    if (!row || row->deleted || row->entity != target || !EntityStore::isVisibleTo(*row, teacher))
+        return name + " does not name a " + std::string(target) + " you can see";
+    return std::nullopt;
+}
+
 std::optional<std::string> checkField(const FieldRule &rule, const nlohmann::json &value, EntityStore &store,
                                       const Teacher &teacher)
 {
@@ -147,16 +184,34 @@ std::optional<std::string> checkField(const FieldRule &rule, const nlohmann::jso
         if (!value.is_string() || value.get<std::string>().empty())
             return name + " must be a file id";
         return std::nullopt;
+    case FieldType::Sha256:
+        if (!value.is_string() || !isSha256(value.get<std::string>()))
+            return name + " must be 64 lower-case hex digits";
+        return std::nullopt;
+    case FieldType::Object:
+        if (!value.is_object())
+            return name + " must be a JSON object";
+        return std::nullopt;
+    case FieldType::ObjectList:
+        if (!value.is_array() || !std::all_of(value.begin(), value.end(), [](const auto &item) { return item.is_object(); }))
+            return name + " must be an array of objects";
+        return std::nullopt;
+    case FieldType::TextList:
+        if (!value.is_array() || !std::all_of(value.begin(), value.end(), [](const auto &item) { return item.is_string(); }))
+            return name + " must be an array of strings";
+        return std::nullopt;
+    case FieldType::ReferenceList:
+        if (!value.is_array())
+            return name + " must be an array of " + std::string(rule.target) + " ids";
+        for (const auto &item : value) {
+            if (auto problem = checkReference(name, rule.target, item, store, teacher))
+                return problem;
+        }
+        return std::nullopt;
     case FieldType::Reference:
         break;
     }
-
-    if (!value.is_string() || !isUuid(value.get<std::string>()))
-        return name + " must be the UUID of a " + std::string(rule.target);
-    const auto target = store.load(value.get<std::string>());
-    if (!target || target->deleted || target->entity != rule.target || !EntityStore::isVisibleTo(*target, teacher))
-        return name + " does not name a " + std::string(rule.target) + " you can see";
-    return std::nullopt;
+    return checkReference(name, rule.target, value, store, teacher);
 }
 
 } // namespace

@@ -34,6 +34,7 @@ std::optional<std::string> FaultInjector::parse(const std::string &spec)
     static const std::map<std::string_view, Kind> s_kinds = {
         {"500", Kind::Status500}, {"503", Kind::Status503}, {"429", Kind::Status429},
         {"reset", Kind::Reset},   {"stall", Kind::Stall},   {"truncate", Kind::Truncate},
+        {"dropreply", Kind::DropReply},
     };
 
     size_t start = 0;
@@ -49,7 +50,7 @@ std::optional<std::string> FaultInjector::parse(const std::string &spec)
         const size_t at = item.find('@');
         const auto kind = at == std::string_view::npos ? s_kinds.end() : s_kinds.find(item.substr(0, at));
         if (kind == s_kinds.end())
-            return "unknown fault \"" + std::string(item) + "\"; use KIND@N with KIND one of 500, 503, 429, reset, stall, truncate";
+            return "unknown fault \"" + std::string(item) + "\"; use KIND@N with KIND one of 500, 503, 429, reset, stall, truncate, dropreply";
 
         std::string_view position = item.substr(at + 1);
         Fault fault{kind->second};
@@ -95,6 +96,7 @@ void FaultInjector::install(httplib::Server &server)
             return httplib::Server::HandlerResponse::Unhandled;
         case Kind::Reset:
         case Kind::Truncate:
+        case Kind::DropReply:
             return httplib::Server::HandlerResponse::Unhandled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
@@ -107,6 +109,12 @@ void FaultInjector::install(httplib::Server &server)
             // A consistent Content-Length, so the client sees a complete response of broken JSON.
             response.body.resize(response.body.size() / 2);
             response.headers.erase("Content-Length");
+            return;
+        }
+        if (t_currentFault->kind == Kind::DropReply) {
+            response.body.clear();
+            response.set_content_provider(1, "application/json",
+                                          [](size_t, size_t, httplib::DataSink &) { return false; });
             return;
         }
         if (t_currentFault->kind != Kind::Reset)

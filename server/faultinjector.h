@@ -19,7 +19,10 @@ namespace ClassDeskServer {
 class FaultInjector
 {
 public:
-    enum class Kind { Status500, Status503, Status429, Reset, Stall, Truncate };
+    // Reset sends half the response body and drops the connection; DropReply
+    // lets the handler commit its work and then drops the connection before
+    // any body byte, as a reply lost on the way would.
+    enum class Kind { Status500, Status503, Status429, Reset, Stall, Truncate, DropReply };
 
     struct Fault
     {

@@ -110,6 +110,7 @@ int serve(ServerDatabase &database, AuthService &auth, const ServerOptions &opti
     }
     if (options.demo)
         DemoData::printAccounts(DemoData(database, auth).ensure());
+    setDateHeaderOffset(options.clockOffsetSeconds);
 
     httplib::Server server;
     ChangeFeed changes(database, auth);

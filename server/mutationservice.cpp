@@ -178,6 +178,10 @@ nlohmann::json MutationService::create(const nlohmann::json &mutation, const Tea
                 return rejected(mutation, "invalid_data", "An attendance record's session_id and student_id are fixed.");
             return markAttendance(mutation, std::move(data), *existing, store);
         }
+        // Ids derived from a natural key (attendance sessions) are created by
+        // every device that needs them; the same data is the same entity.
+        if (!existing->deleted && existing->data == data)
+            return applied(mutation, existing->version);
         return conflict(mutation, *existing);
     }
 

@@ -3,7 +3,9 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
+#include <ctime>
 #include <map>
 
 namespace ClassDeskServer {
@@ -44,7 +46,26 @@ std::string titleFor(std::string_view code)
     return found == s_titles.end() ? std::string(code) : std::string(found->second);
 }
 
+std::atomic<std::int64_t> s_dateOffsetSeconds = 0;
+
+// The current time as an IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string httpDate()
+{
+    const std::time_t now = static_cast<std::time_t>(nowSeconds() + s_dateOffsetSeconds.load());
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    // strftime's %a and %b follow the C locale, which the server never changes.
+    char text[64] = {};
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &parts);
+    return text;
+}
+
 } // namespace
+
+void setDateHeaderOffset(std::int64_t seconds)
+{
+    s_dateOffsetSeconds = seconds;
+}
 
 void sendProblem(httplib::Response &response, int status, std::string_view code, std::string_view detail)
 {
@@ -56,12 +77,14 @@ void sendProblem(httplib::Response &response, int status, std::string_view code,
         {"code", code},
     };
     response.status = status;
+    response.set_header("Date", httpDate());
     response.set_content(body.dump(), "application/problem+json");
 }
 
 void sendJson(httplib::Response &response, const nlohmann::json &body, int status)
 {
     response.status = status;
+    response.set_header("Date", httpDate());
     response.set_content(body.dump(), "application/json");
 }
 

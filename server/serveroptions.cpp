@@ -49,6 +49,8 @@ Options:
   --demo                       with serve: create the demo school first when the
                                database has none, and print the demo accounts
   --access-token-ttl SECONDS   lifetime of access tokens (default 900)
+  --clock-offset SECONDS       add SECONDS (may be negative) to the Date header
+                               of API responses, for client clock tests
   --refresh-token-ttl SECONDS  lifetime of refresh tokens (default 2592000)
   --upload-expiry SECONDS      unfinished uploads are deleted after this long
                                without a change (default 86400)
@@ -63,7 +65,9 @@ Options:
                                Retry-After: 1), reset (the connection closes
                                half-way through the body), stall (the answer is
                                delayed by 3 seconds, or KIND@N:SECONDS), truncate
-                               (the JSON body is cut in half)
+                               (the JSON body is cut in half), dropreply (the
+                               request is handled, then the connection closes
+                               before the body)
   --help                       show this text
 
 add-teacher options:
@@ -105,6 +109,7 @@ ParsedOptions parseOptions(int argc, char *argv[])
     int iterations = options.passwordIterations;
     const std::map<std::string_view, std::function<bool(std::int64_t)>> numberOptions = {
         {"--port", [&](std::int64_t value) { port = static_cast<int>(value); return value >= 0 && value <= 65535; }},
+        {"--clock-offset", [&](std::int64_t value) { options.clockOffsetSeconds = value; return true; }},
         {"--access-token-ttl", [&](std::int64_t value) { options.accessTokenTtlSeconds = value; return value > 0; }},
         {"--refresh-token-ttl", [&](std::int64_t value) { options.refreshTokenTtlSeconds = value; return value > 0; }},
         {"--upload-expiry", [&](std::int64_t value) { options.uploadExpirySeconds = value; return value > 0; }},

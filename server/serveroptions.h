@@ -18,6 +18,9 @@ struct ServerOptions
     std::string dataDirectory = "classdesk-server-data";
     bool demo = false;
     std::string faults;
+    // Shifts the Date header of API responses, so tests can play a server
+    // whose clock differs from the client's.
+    std::int64_t clockOffsetSeconds = 0;
 
     std::int64_t accessTokenTtlSeconds = 15 * 60;
     std::int64_t refreshTokenTtlSeconds = 30 * 24 * 3600;

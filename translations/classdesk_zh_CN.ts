@@ -1222,6 +1222,47 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::SyncEngine</name>
+    <message>
+        <source>The platform sent an incomplete or damaged reply. ClassDesk will try again.</source>
+        <translation>平台返回的响应不完整或已损坏。ClassDesk 会再次尝试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be synced and need your decision on the Sync page.</source>
+        <translation>
+            <numerusform>有 %n 项更改无法同步，需要您在“同步”页面上处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The platform reported a conflict with its data. Sync again; if this repeats, contact your school&apos;s administrator.</source>
+        <translation>平台报告与其数据存在冲突。请再次同步；如果问题反复出现，请联系学校管理员。</translation>
+    </message>
+    <message>
+        <source>A single change is too large for the platform. Remove or shrink it and sync again.</source>
+        <translation>有一项更改对平台来说过大。请删除或缩小它，然后再次同步。</translation>
+    </message>
+    <message>
+        <source>The platform has run out of storage. ClassDesk will try again later; tell your school&apos;s administrator if this lasts.</source>
+        <translation>平台存储空间已满。ClassDesk 稍后会再次尝试；如果持续出现，请告知学校管理员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) behind the platform&apos;s. Set the correct date and time, then sync again; attendance marks depend on it.</source>
+        <translation>
+            <numerusform>这台电脑的时钟比平台慢 %n 分钟。请设置正确的日期和时间后再同步；考勤记录依赖准确的时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) ahead of the platform&apos;s. Set the correct date and time, then sync again; attendance marks depend on it.</source>
+        <translation>
+            <numerusform>这台电脑的时钟比平台快 %n 分钟。请设置正确的日期和时间后再同步；考勤记录依赖准确的时间。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The platform denied access for this account. Ask your school&apos;s administrator to check your permissions; your work stays on this computer.</source>
+        <translation>平台拒绝了此账号的访问。请联系学校管理员检查您的权限；您的工作仍保存在这台电脑上。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::TextCodec</name>
     <message>
         <source>Unicode (UTF-8)</source>

@@ -109,7 +109,7 @@ private slots:
     void faultsHitChosenRequests()
     {
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--faults"), QStringLiteral("500@1,503@2,429@3,truncate@4,reset@5,stall@6:1")}));
+        QVERIFY(server.start({QStringLiteral("--faults"), QStringLiteral("500@1,503@2,429@3,truncate@4,reset@5,stall@6:1,dropreply@7")}));
         const QString health = server.baseUrl() + QStringLiteral("health");
 
         const Reply failed = request("GET", health);
@@ -138,6 +138,10 @@ private slots:
         const Reply stalled = request("GET", health);
         QCOMPARE(stalled.status, 200L);
         QVERIFY(timer.elapsed() >= 900);
+
+        const Reply dropped = request("GET", health);
+        QVERIFY(dropped.result != CURLE_OK);
+        QVERIFY(dropped.body.isEmpty());
 
         QCOMPARE(request("GET", health).status, 200L);
     }

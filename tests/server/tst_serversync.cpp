@@ -100,9 +100,11 @@ private slots:
         m_classId = newId();
         m_courseId = newId();
         const Reply reply = push(m_alice, {mutation(QStringLiteral("class"), QStringLiteral("create"), m_classId, QJsonValue::Null,
-                                                    {{QStringLiteral("name"), QStringLiteral("七年级(1)班")}, {QStringLiteral("grade"), 7}}),
+                                                    {{QStringLiteral("name"), QStringLiteral("七年级(1)班")}, {QStringLiteral("grade"), QStringLiteral("七年级")}}),
                                            mutation(QStringLiteral("course"), QStringLiteral("create"), m_courseId, QJsonValue::Null,
-                                                    {{QStringLiteral("class_id"), m_classId}, {QStringLiteral("subject"), QStringLiteral("语文")}})});
+                                                    {{QStringLiteral("class_id"), m_classId},
+                                                     {QStringLiteral("name"), QStringLiteral("语文 7-1")},
+                                                     {QStringLiteral("subject"), QStringLiteral("语文")}})});
         QCOMPARE(reply.status, 200L);
         for (const QJsonValue result : reply.json()[QStringLiteral("results")].toArray())
             QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("applied"));
@@ -172,7 +174,8 @@ private slots:
         const QJsonObject created = pushOne(m_alice, mutation(QStringLiteral("assignment"), QStringLiteral("create"), id, QJsonValue::Null,
                                                               {{QStringLiteral("course_id"), m_courseId},
                                                                {QStringLiteral("title"), QStringLiteral("作文")},
-                                                               {QStringLiteral("due_date"), QStringLiteral("2026-03-20")}}));
+                                                               {QStringLiteral("due_date"), QStringLiteral("2026-03-20")},
+                                                               {QStringLiteral("due_time_zone"), QStringLiteral("Asia/Shanghai")}}));
         QCOMPARE(created[QStringLiteral("status")].toString(), QStringLiteral("applied"));
         QCOMPARE(created[QStringLiteral("version")].toInt(), 1);
 
@@ -202,7 +205,9 @@ private slots:
     {
         const QString id = newId();
         pushOne(m_alice, mutation(QStringLiteral("assignment"), QStringLiteral("create"), id, QJsonValue::Null,
-                                  {{QStringLiteral("course_id"), m_courseId}, {QStringLiteral("title"), QStringLiteral("A")}}));
+                                  {{QStringLiteral("course_id"), m_courseId},
+                                   {QStringLiteral("title"), QStringLiteral("A")},
+                                   {QStringLiteral("due_time_zone"), QStringLiteral("Asia/Shanghai")}}));
         pushOne(m_alice, mutation(QStringLiteral("assignment"), QStringLiteral("update"), id, 1,
                                   {{QStringLiteral("title"), QStringLiteral("B")}}));
 
@@ -228,11 +233,28 @@ private slots:
                                                          {{QStringLiteral("name"), QStringLiteral("x")}})
                                              << QStringLiteral("read_only_entity");
         QTest::newRow("missing required field") << mutation(QStringLiteral("class"), QStringLiteral("create"), newId(), QJsonValue::Null,
-                                                            {{QStringLiteral("grade"), 7}})
+                                                            {{QStringLiteral("grade"), QStringLiteral("七年级")}})
                                                 << QStringLiteral("invalid_data");
         QTest::newRow("bad date") << mutation(QStringLiteral("attendance_session"), QStringLiteral("create"), newId(), QJsonValue::Null,
                                               {{QStringLiteral("class_id"), m_classId}, {QStringLiteral("date"), QStringLiteral("20.3.2026")}})
                                   << QStringLiteral("invalid_data");
+        QTest::newRow("session without period") << mutation(QStringLiteral("attendance_session"), QStringLiteral("create"), newId(), QJsonValue::Null,
+                                                            {{QStringLiteral("class_id"), m_classId}, {QStringLiteral("date"), QStringLiteral("2026-03-20")}})
+                                                << QStringLiteral("invalid_data");
+        QTest::newRow("assignment without time zone") << mutation(QStringLiteral("assignment"), QStringLiteral("create"), newId(), QJsonValue::Null,
+                                                                  {{QStringLiteral("title"), QStringLiteral("x")}})
+                                                      << QStringLiteral("invalid_data");
+        QTest::newRow("courseware with bad sha256") << mutation(QStringLiteral("courseware"), QStringLiteral("create"), newId(), QJsonValue::Null,
+                                                                {{QStringLiteral("title"), QStringLiteral("x")},
+                                                                 {QStringLiteral("sha256"), QStringLiteral("ABC")},
+                                                                 {QStringLiteral("size"), 3},
+                                                                 {QStringLiteral("content_type"), QStringLiteral("text/plain")}})
+                                                    << QStringLiteral("invalid_data");
+        QTest::newRow("assignment targets unknown class") << mutation(QStringLiteral("assignment"), QStringLiteral("create"), newId(), QJsonValue::Null,
+                                                                      {{QStringLiteral("title"), QStringLiteral("x")},
+                                                                       {QStringLiteral("due_time_zone"), QStringLiteral("Asia/Shanghai")},
+                                                                       {QStringLiteral("target_class_ids"), QJsonArray{newId()}}})
+                                                          << QStringLiteral("invalid_data");
         QTest::newRow("unknown field") << mutation(QStringLiteral("class"), QStringLiteral("create"), newId(), QJsonValue::Null,
                                                    {{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("colour"), QStringLiteral("red")}})
                                        << QStringLiteral("invalid_data");
@@ -318,13 +340,67 @@ private slots:
             QCOMPARE(countChanges(changes, item[QStringLiteral("id")].toString()), 1);
     }
 
+    void identicalCreateOfOneIdIsApplied()
+    {
+        // Two devices derive the same session id from (class, date, period) and both create it.
+        const QString sessionId = newId();
+        const QJsonObject data{{QStringLiteral("class_id"), m_classId},
+                               {QStringLiteral("date"), QStringLiteral("2026-03-03")},
+                               {QStringLiteral("period"), 2}};
+        const QJsonObject first = pushOne(m_alice, mutation(QStringLiteral("attendance_session"), QStringLiteral("create"),
+                                                            sessionId, QJsonValue::Null, data));
+        const QJsonObject second = pushOne(m_alice, mutation(QStringLiteral("attendance_session"), QStringLiteral("create"),
+                                                             sessionId, QJsonValue::Null, data));
+        QCOMPARE(first[QStringLiteral("status")].toString(), QStringLiteral("applied"));
+        QCOMPARE(second[QStringLiteral("status")].toString(), QStringLiteral("applied"));
+        QCOMPARE(second[QStringLiteral("version")].toInt(), 1);
+
+        QJsonObject changed = data;
+        changed[QStringLiteral("period")] = 3;
+        const QJsonObject different = pushOne(m_alice, mutation(QStringLiteral("attendance_session"), QStringLiteral("create"),
+                                                                sessionId, QJsonValue::Null, changed));
+        QCOMPARE(different[QStringLiteral("status")].toString(), QStringLiteral("conflict"));
+    }
+
+    void clientAttendanceStatusesAreAccepted_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("outcome");
+        QTest::newRow("leave") << QStringLiteral("leave") << QStringLiteral("applied");
+        QTest::newRow("early leave") << QStringLiteral("early_leave") << QStringLiteral("applied");
+        QTest::newRow("excused is not a status") << QStringLiteral("excused") << QStringLiteral("rejected");
+    }
+
+    void clientAttendanceStatusesAreAccepted()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, outcome);
+        const QString studentId = createStudent(QStringLiteral("ST-") + status);
+        QVERIFY(!studentId.isEmpty());
+        const QString sessionId = newId();
+        pushOne(m_alice, mutation(QStringLiteral("attendance_session"), QStringLiteral("create"), sessionId, QJsonValue::Null,
+                                  {{QStringLiteral("class_id"), m_classId},
+                                   {QStringLiteral("date"), QStringLiteral("2026-03-04")},
+                                   {QStringLiteral("period"), 1}}));
+        const QJsonObject result = pushOne(m_alice, mutation(QStringLiteral("attendance_record"), QStringLiteral("create"), newId(),
+                                                             QJsonValue::Null,
+                                                             {{QStringLiteral("session_id"), sessionId},
+                                                              {QStringLiteral("student_id"), studentId},
+                                                              {QStringLiteral("status"), status},
+                                                              {QStringLiteral("marked_at"), 1000},
+                                                              {QStringLiteral("device"), QStringLiteral("pc-1")}}));
+        QCOMPARE(result[QStringLiteral("status")].toString(), outcome);
+    }
+
     void laterAttendanceMarkWins()
     {
         const QString studentId = createStudent(QStringLiteral("ATT-1"));
         QVERIFY(!studentId.isEmpty());
         const QString sessionId = newId();
         QCOMPARE(pushOne(m_alice, mutation(QStringLiteral("attendance_session"), QStringLiteral("create"), sessionId, QJsonValue::Null,
-                                           {{QStringLiteral("class_id"), m_classId}, {QStringLiteral("date"), QStringLiteral("2026-03-02")}}))
+                                           {{QStringLiteral("class_id"), m_classId},
+                                            {QStringLiteral("date"), QStringLiteral("2026-03-02")},
+                                            {QStringLiteral("period"), 1}}))
                      [QStringLiteral("status")].toString(),
                  QStringLiteral("applied"));
 

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "error.h"
+#include "outboxstore.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace ClassDesk {
+
+class Database;
+
+// What applying pulled changes or push results changed locally.
+struct ApplyReport
+{
+    QHash<QString, QStringList> changedIds; // entity -> ids, for refreshing views
+    int conflicts = 0;                       // conflict rows written for the teacher
+
+    void add(const QString &entity, const QString &id) { changedIds[entity].append(id); }
+};
+
+// Writes what the platform sent into the local database, on the sync
+// worker's connection. Nothing here writes outbox rows except a re-based
+// assignment merge, so pulled changes never echo back to the platform.
+//
+// Conflict rules for a row that still has local changes in the outbox:
+// - attendance_record: the mark with the later marked_at wins and the other
+//   one goes into the record's history;
+// - assignment: a three-way merge per field against the last server copy
+//   this client saw (kept in sync_state); fields changed on one side are
+//   taken from that side, and fields changed on both sides become one
+//   conflict row for the teacher;
+// - every other entity: a conflict row with the server copy, and the local
+//   entries are parked until the teacher decides.
+class ChangeApplier
+{
+public:
+    // `schoolId` may be empty: the school synced before, or the first one in the feed, is used.
+    ChangeApplier(Database &database, QString schoolId = {});
+
+    // The feed cursor stored with the last applied page; empty before the first pull.
+    [[nodiscard]] static Result<QString> cursor(Database &database);
+
+    // Applies one GET /changes page and stores `nextCursor`, all in one
+    // transaction: a crash leaves either the whole page or none of it.
+    [[nodiscard]] Result<ApplyReport> applyPage(const QJsonArray &changes, const QString &nextCursor);
+
+    // Records the POST /mutations results for `sent` (same order as sent).
+    // Attendance and assignment conflicts are resolved by the rules above;
+    // the rest goes to OutboxStore::recordResults().
+    [[nodiscard]] Result<ApplyReport> recordPushResults(OutboxStore &outbox, const QList<OutboxEntry> &sent,
+                                                        const QJsonArray &results);
+
+private:
+    [[nodiscard]] Status applyChange(const QJsonObject &change, ApplyReport *report);
+    [[nodiscard]] Status applyUpsertWithLocalChanges(const QString &entity, const QString &id, qint64 version,
+                                                     const QJsonObject &data, ApplyReport *report);
+    [[nodiscard]] Status upsert(const QString &entity, const QString &id, qint64 version, const QJsonObject &data);
+    [[nodiscard]] Status markDeleted(const QString &entity, const QString &id, qint64 version);
+
+    // The later-mark-wins rule; `local` is the local row as an outbox payload.
+    [[nodiscard]] Status resolveMark(const QString &id, qint64 version, const QJsonObject &local,
+                                     const QJsonObject &server);
+    [[nodiscard]] Status mergeHistory(const QString &recordId, const QJsonArray &history);
+    [[nodiscard]] Status addHistory(const QString &recordId, const QJsonObject &mark);
+
+    // Merges an assignment and re-bases its pending entries on `version`.
+    // Returns the fields changed on both sides (kept at the local value).
+    [[nodiscard]] Result<QStringList> mergeAssignment(const QString &id, qint64 version, const QJsonObject &local,
+                                                      const QJsonObject &server);
+    [[nodiscard]] Status storeAssignmentBase(const QString &id, const QJsonObject &data);
+    [[nodiscard]] Result<QJsonObject> assignmentBase(const QString &id);
+
+    [[nodiscard]] Status writeConflict(const QString &entity, const QString &id, const QJsonObject &local,
+                                       const QJsonObject &serverCopy, qint64 version);
+    [[nodiscard]] Status parkPending(const QString &entity, const QString &id, const QString &reason);
+    [[nodiscard]] Result<QString> knownSchoolId();
+    [[nodiscard]] Result<int> unfinishedEntryCount(const QString &entity, const QString &id);
+
+    Database &m_database;
+    QString m_schoolId;
+};
+
+} // namespace ClassDesk

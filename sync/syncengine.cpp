@@ -1,0 +1,601 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncengine.h"
+
+#include "authclient.h"
+#include "changeapplier.h"
+#include "database.h"
+#include "entitymapping.h"
+#include "httperrors.h"
+#include "httptransport.h"
+#include "serveraddress.h"
+#include "storesupport.h"
+#include "synclogging.h"
+#include "tokenstore.h"
+
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTimeZone>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ClassDesk {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString ServerKey = QStringLiteral("session.server");
+const QString AccountKey = QStringLiteral("session.account");
+
+Error unreadableReply()
+{
+    return Error{QStringLiteral("sync.invalid_reply"),
+                 SyncEngine::tr("The platform sent an incomplete or damaged reply. ClassDesk will try again."), 0,
+                 true};
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(QString databasePath, SyncSettings settings)
+    : m_databasePath(std::move(databasePath))
+    , m_settings(settings)
+    , m_batchSize(std::max(1, settings.pushBatchSize))
+{
+    for (QTimer *timer : {&m_retryTimer, &m_localChangeTimer}) {
+        timer->setSingleShot(true);
+        timer->setParent(this);
+    }
+    m_periodicTimer.setParent(this);
+    m_pollTimer.setParent(this);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::runSync);
+    connect(&m_localChangeTimer, &QTimer::timeout, this, &SyncEngine::runSync);
+    connect(&m_periodicTimer, &QTimer::timeout, this, &SyncEngine::runSync);
+    connect(&m_pollTimer, &QTimer::timeout, this, &SyncEngine::refreshPendingCount);
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::start()
+{
+    auto database = Database::open(m_databasePath);
+    if (!database) {
+        setError(database.error());
+        setState(State::NeedsAttention);
+        return;
+    }
+    m_database = std::move(*database);
+    m_outbox = std::make_unique<OutboxStore>(*m_database);
+
+    // Entries a crash or lost reply left as sent go out again with their keys.
+    if (auto requeued = m_outbox->requeueSent(); !requeued)
+        qCWarning(lcSync) << "Could not requeue sent outbox entries:" << requeued.error().toLogString();
+
+    m_transport = new HttpTransport(this);
+    createTokenStore();
+    if (m_settings.periodicInterval > 0ms)
+        m_periodicTimer.start(m_settings.periodicInterval);
+    if (m_settings.outboxPollInterval > 0ms)
+        m_pollTimer.start(m_settings.outboxPollInterval);
+    refreshPendingCount();
+    restoreSavedSession();
+}
+
+void SyncEngine::stop()
+{
+    m_retryTimer.stop();
+    m_periodicTimer.stop();
+    m_pollTimer.stop();
+    m_localChangeTimer.stop();
+    if (m_currentJob)
+        m_currentJob->disconnect(this);
+}
+
+void SyncEngine::createClient(const QUrl &apiBaseUrl)
+{
+    if (m_auth && m_auth->apiBaseUrl() == apiBaseUrl)
+        return;
+    if (m_auth)
+        m_auth->deleteLater();
+    m_auth = new AuthClient(m_transport, m_tokenStore, apiBaseUrl, this);
+    connect(m_auth, &AuthClient::stateChanged, this, &SyncEngine::onAuthStateChanged);
+    connect(m_auth, &AuthClient::otpRequired, this, &SyncEngine::otpRequired);
+    connect(m_auth, &AuthClient::signInFailed, this, [this](const Error &error) {
+        setError(error);
+        emit signInFailed(error.message);
+    });
+    connect(m_auth, &AuthClient::signedIn, this, [this] {
+        saveValue(ServerKey, m_auth->apiBaseUrl().toString());
+        saveValue(AccountKey, m_auth->account());
+        runSync();
+    });
+}
+
+void SyncEngine::restoreSavedSession()
+{
+    const QString server = savedValue(ServerKey);
+    const QString account = savedValue(AccountKey);
+    if (server.isEmpty() || account.isEmpty()) {
+        // Reported even though SignedOut is the initial state, so a view that
+        // just connected learns it.
+        m_state = State::SignedOut;
+        emit stateChanged(m_state, 0);
+        return;
+    }
+    createClient(QUrl(server));
+    m_auth->restoreSession(account);
+}
+
+void SyncEngine::onAuthStateChanged()
+{
+    switch (m_auth->state()) {
+    case AuthClient::State::SigningIn:
+    case AuthClient::State::OtpRequired:
+        setState(State::SigningIn);
+        break;
+    case AuthClient::State::SignedIn:
+        break; // signedIn() starts a sync
+    case AuthClient::State::SignInRequired:
+        setState(State::SignInRequired);
+        break;
+    case AuthClient::State::SignedOut:
+        if (!m_tokenStore->isPersistent() && !savedValue(AccountKey).isEmpty()) {
+            onKeychainUnavailable();
+            break;
+        }
+        setState(State::SignedOut);
+        break;
+    }
+}
+
+void SyncEngine::onKeychainUnavailable()
+{
+    // A keychain that is not running yet is not the same as never having
+    // signed in: the tokens may be there, so reading is tried again later
+    // with a fresh token store. Local data and pending work stay either way.
+    if (savedValue(AccountKey).isEmpty() || (m_auth && m_auth->state() == AuthClient::State::SignedIn))
+        return;
+    qCWarning(lcSync) << "Keychain unavailable; reading the sign-in again later";
+    setError(Error{QStringLiteral("keychain.unavailable"), m_tokenStore->persistenceMessage(), 0, true});
+    setState(State::NeedsAttention);
+    m_tokenStore->deleteLater();
+    createTokenStore();
+    if (m_auth) {
+        m_auth->deleteLater();
+        m_auth = nullptr;
+    }
+    ++m_failures;
+    QTimer::singleShot(retryDelay(false, std::nullopt), this, &SyncEngine::restoreSavedSession);
+}
+
+void SyncEngine::createTokenStore()
+{
+    m_tokenStore = new TokenStore(this);
+    connect(m_tokenStore, &TokenStore::persistenceChanged, this, [this](bool persistent) {
+        if (!persistent)
+            onKeychainUnavailable();
+    });
+}
+
+void SyncEngine::signIn(const QString &serverAddress, const QString &account, const QString &password)
+{
+    const auto apiBaseUrl = ServerAddress::apiBaseUrl(serverAddress);
+    if (!apiBaseUrl) {
+        setError(apiBaseUrl.error());
+        emit signInFailed(apiBaseUrl.error().message);
+        return;
+    }
+    createClient(*apiBaseUrl);
+    m_auth->signIn(account, password);
+}
+
+void SyncEngine::submitOtp(const QString &code)
+{
+    if (m_auth)
+        m_auth->submitOtp(code);
+}
+
+void SyncEngine::signOut()
+{
+    m_retryTimer.stop();
+    if (m_currentJob)
+        m_currentJob->disconnect(this);
+    m_running = false;
+    saveValue(AccountKey, QString());
+    if (m_auth)
+        m_auth->signOut();
+    setState(State::SignedOut);
+}
+
+void SyncEngine::syncNow()
+{
+    m_failures = 0;
+    if (m_database && (!m_auth || m_auth->state() != AuthClient::State::SignedIn)) {
+        // Only a sync the teacher asked for reports that sign-in is missing;
+        // timers and local changes stay quiet until then.
+        emit syncFinished(false);
+        return;
+    }
+    runSync();
+}
+
+void SyncEngine::notifyLocalChange()
+{
+    m_localChangeTimer.start(m_settings.localChangeDelay);
+}
+
+void SyncEngine::runSync()
+{
+    if (!m_database)
+        return;
+    if (m_running) {
+        m_runAgain = true;
+        return;
+    }
+    if (!m_auth || m_auth->state() != AuthClient::State::SignedIn)
+        return;
+
+    // No push of this engine is in flight now, so entries still marked sent
+    // lost their reply (for example when a sign-out cut a push short).
+    if (auto requeued = m_outbox->requeueSent(); !requeued)
+        qCWarning(lcSync) << "Could not requeue sent outbox entries:" << requeued.error().toLogString();
+
+    m_retryTimer.stop();
+    m_running = true;
+    m_runAgain = false;
+    m_pushedInRun = 0;
+    m_pendingAtStart = m_outbox->count(QStringLiteral("pending")).value_or(0);
+    qCInfo(lcSync) << "Sync started," << m_pendingAtStart << "changes waiting";
+    setState(State::Syncing, 0);
+    pullNextPage();
+}
+
+void SyncEngine::pullNextPage()
+{
+    const auto cursor = ChangeApplier::cursor(*m_database);
+    if (!cursor) {
+        failRun(cursor.error());
+        return;
+    }
+    QUrl url = m_auth->endpoint(QStringLiteral("changes"));
+    QUrlQuery query;
+    if (!cursor->isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), *cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_settings.pullPageSize));
+    url.setQuery(query);
+
+    HttpRequest request("GET", url);
+    request.setTimeout(m_settings.requestTimeout);
+    AuthorizedJob *job = m_auth->send(request);
+    m_currentJob = job;
+    ++m_syncRequests;
+    connect(job, &AuthorizedJob::finished, this, [this, job] {
+        job->deleteLater();
+        onPullFinished(job);
+    });
+}
+
+void SyncEngine::onPullFinished(AuthorizedJob *job)
+{
+    if (auto clock = checkClock(job->response())) {
+        failRun(*clock);
+        return;
+    }
+    if (!job->result()) {
+        failRun(job->result().error(), job->response().retryAfter());
+        return;
+    }
+
+    QJsonParseError parseError;
+    const QJsonObject page = QJsonDocument::fromJson(job->result()->body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || !page.value(QStringLiteral("changes")).isArray()) {
+        failRun(unreadableReply());
+        return;
+    }
+
+    ChangeApplier applier(*m_database, m_auth->profile() ? m_auth->profile()->schoolId : QString());
+    const auto report = applier.applyPage(page.value(QStringLiteral("changes")).toArray(),
+                                          page.value(QStringLiteral("next_cursor")).toString());
+    if (!report) {
+        failRun(report.error());
+        return;
+    }
+    reportDataChanges(report->changedIds);
+
+    if (page.value(QStringLiteral("has_more")).toBool()) {
+        setState(State::Syncing, 25);
+        pullNextPage();
+        return;
+    }
+    setState(State::Syncing, 50);
+    pushNextBatch();
+}
+
+void SyncEngine::pushNextBatch()
+{
+    const auto pending = m_outbox->pending(m_batchSize);
+    if (!pending) {
+        failRun(pending.error());
+        return;
+    }
+    if (pending->isEmpty()) {
+        finishRun();
+        return;
+    }
+
+    // Rows the platform does not take (the school, local teachers) are
+    // acknowledged without sending: they stay local.
+    QList<OutboxEntry> sent;
+    QList<MutationResult> localOnly;
+    QJsonArray mutations;
+    for (const OutboxEntry &entry : *pending) {
+        if (!EntityMapping::isPushed(entry.entity)) {
+            localOnly.append(MutationResult{entry.idempotencyKey, MutationOutcome::Duplicate, {}, {}, {}});
+            continue;
+        }
+        sent.append(entry);
+        mutations.append(EntityMapping::toMutation(entry));
+    }
+    if (!localOnly.isEmpty()) {
+        if (auto recorded = m_outbox->recordResults(localOnly); !recorded) {
+            failRun(recorded.error());
+            return;
+        }
+    }
+    if (sent.isEmpty()) {
+        pushNextBatch();
+        return;
+    }
+
+    QList<qint64> seqs;
+    for (const OutboxEntry &entry : std::as_const(sent))
+        seqs.append(entry.seq);
+    if (auto marked = m_outbox->markSent(seqs); !marked) {
+        failRun(marked.error());
+        return;
+    }
+
+    HttpRequest request("POST", m_auth->endpoint(QStringLiteral("mutations")));
+    request.setBody(QJsonDocument(QJsonObject{{QStringLiteral("mutations"), mutations}}).toJson(QJsonDocument::Compact),
+                    "application/json");
+    request.setTimeout(m_settings.requestTimeout);
+    AuthorizedJob *job = m_auth->send(request);
+    m_currentJob = job;
+    ++m_syncRequests;
+    connect(job, &AuthorizedJob::finished, this, [this, job, sent] {
+        job->deleteLater();
+        onPushFinished(job, sent);
+    });
+}
+
+void SyncEngine::onPushFinished(AuthorizedJob *job, const QList<OutboxEntry> &sent)
+{
+    QList<qint64> seqs;
+    for (const OutboxEntry &entry : sent)
+        seqs.append(entry.seq);
+
+    const auto giveBack = [&](const QString &reason) {
+        if (auto back = m_outbox->returnToPending(seqs, reason); !back)
+            qCWarning(lcSync) << "Could not requeue pushed entries:" << back.error().toLogString();
+    };
+
+    if (!job->result()) {
+        const Error error = job->result().error();
+        giveBack(error.code);
+        // A batch the platform finds too large is split, not retried as it is.
+        if (error.httpStatus == 413 && m_batchSize > 1) {
+            m_batchSize = std::max(1, m_batchSize / 2);
+            qCInfo(lcSync) << "Batch too large; pushing" << m_batchSize << "entries at a time";
+            pushNextBatch();
+            return;
+        }
+        failRun(error, job->response().retryAfter());
+        return;
+    }
+
+    // A reply that cannot be read is a lost reply: the entries go out again
+    // with the same idempotency keys and the platform returns duplicate.
+    QJsonParseError parseError;
+    const QJsonObject body = QJsonDocument::fromJson(job->result()->body, &parseError).object();
+    const QJsonArray results = body.value(QStringLiteral("results")).toArray();
+    if (parseError.error != QJsonParseError::NoError || results.size() != sent.size()) {
+        giveBack(QStringLiteral("sync.invalid_reply"));
+        failRun(unreadableReply());
+        return;
+    }
+
+    ChangeApplier applier(*m_database, m_auth->profile() ? m_auth->profile()->schoolId : QString());
+    const auto report = applier.recordPushResults(*m_outbox, sent, results);
+    if (!report) {
+        giveBack(report.error().code);
+        failRun(report.error());
+        return;
+    }
+    reportDataChanges(report->changedIds);
+
+    m_pushedInRun += int(sent.size());
+    const int total = std::max(m_pendingAtStart, m_pushedInRun);
+    setState(State::Syncing, 50 + 50 * m_pushedInRun / std::max(1, total));
+    refreshPendingCount();
+    pushNextBatch();
+}
+
+void SyncEngine::finishRun()
+{
+    m_running = false;
+    m_failures = 0;
+    m_batchSize = std::max(1, m_settings.pushBatchSize);
+    refreshPendingCount();
+
+    const int parked = m_outbox->count(QStringLiteral("parked")).value_or(0);
+    if (parked > 0) {
+        setError(Error{QStringLiteral("sync.needs_teacher"),
+                       tr("%n change(s) could not be synced and need your decision on the Sync page.", nullptr,
+                          parked),
+                       0, false});
+        setState(State::NeedsAttention);
+    } else {
+        setError({});
+        setState(State::UpToDate, 100);
+    }
+    saveValue(QStringLiteral("sync.last_success"), QString::number(QDateTime::currentMSecsSinceEpoch()));
+    emit lastSuccessChanged(QDateTime::currentDateTimeUtc());
+    qCInfo(lcSync) << "Sync finished," << parked << "changes parked";
+    emit syncFinished(true);
+
+    if (m_runAgain)
+        notifyLocalChange();
+}
+
+void SyncEngine::failRun(const Error &rawError, std::optional<std::chrono::seconds> retryAfter)
+{
+    m_running = false;
+    const Error error = classify(rawError);
+    qCWarning(lcSync) << "Sync failed:" << error.toLogString();
+    setError(error);
+    refreshPendingCount();
+
+    const bool offline = error.code.startsWith(QLatin1String("network."));
+    if (error.code == QLatin1String("auth.sign_in_required")
+        || (m_auth && m_auth->state() == AuthClient::State::SignInRequired)) {
+        setState(State::SignInRequired);
+    } else {
+        setState(offline ? State::Offline : State::NeedsAttention);
+    }
+
+    if (error.retryable) {
+        ++m_failures;
+        m_retryTimer.start(retryDelay(offline, retryAfter));
+    }
+    emit syncFinished(false);
+}
+
+Error SyncEngine::classify(const Error &error) const
+{
+    Error result = error;
+    switch (error.httpStatus) {
+    case 403:
+        result.message = tr("The platform denied access for this account. Ask your school's administrator to "
+                            "check your permissions; your work stays on this computer.");
+        break;
+    case 409:
+        result.message = tr("The platform reported a conflict with its data. Sync again; if this repeats, "
+                            "contact your school's administrator.");
+        break;
+    case 413:
+        result.message = tr("A single change is too large for the platform. Remove or shrink it and sync again.");
+        break;
+    case 507:
+        result.message = tr("The platform has run out of storage. ClassDesk will try again later; "
+                            "tell your school's administrator if this lasts.");
+        result.retryable = true;
+        break;
+    default:
+        break;
+    }
+    return result;
+}
+
+std::optional<Error> SyncEngine::checkClock(const HttpResponse &response) const
+{
+    const QByteArray header = response.header("Date");
+    if (header.isEmpty())
+        return std::nullopt;
+    // RFC 9110 dates are IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT", always in English.
+    QDateTime serverTime = QLocale::c().toDateTime(QString::fromLatin1(header.trimmed()),
+                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    serverTime.setTimeZone(QTimeZone::utc());
+    if (!serverTime.isValid())
+        return std::nullopt;
+
+    const qint64 skewSeconds = QDateTime::currentDateTimeUtc().secsTo(serverTime);
+    if (std::abs(skewSeconds) <= m_settings.maxClockSkew.count())
+        return std::nullopt;
+    const int minutes = int(std::abs(skewSeconds) / 60);
+    const QString message = skewSeconds > 0
+        ? tr("This computer's clock is %n minute(s) behind the platform's. Set the correct date and time, "
+             "then sync again; attendance marks depend on it.", nullptr, minutes)
+        : tr("This computer's clock is %n minute(s) ahead of the platform's. Set the correct date and time, "
+             "then sync again; attendance marks depend on it.", nullptr, minutes);
+    return Error{QStringLiteral("clock.skew"), message, 0, false};
+}
+
+std::chrono::milliseconds SyncEngine::retryDelay(bool offline, std::optional<std::chrono::seconds> retryAfter) const
+{
+    // Exponential back-off with ±20 % jitter, so many PCs of one school do
+    // not retry in step; Retry-After is a lower bound.
+    const int exponent = std::clamp(m_failures - 1, 0, 16);
+    const auto cap = offline ? std::min(m_settings.offlineMaxDelay, m_settings.retryMaxDelay) : m_settings.retryMaxDelay;
+    const double base = double(m_settings.retryBaseDelay.count()) * std::pow(2.0, exponent);
+    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+    auto delay = std::chrono::milliseconds(qint64(std::min(base, double(cap.count())) * jitter));
+    if (retryAfter)
+        delay = std::max<std::chrono::milliseconds>(delay, *retryAfter);
+    return delay;
+}
+
+void SyncEngine::reportDataChanges(const QHash<QString, QStringList> &changedIds)
+{
+    for (auto it = changedIds.cbegin(); it != changedIds.cend(); ++it)
+        emit dataChanged(it.key(), it.value());
+}
+
+void SyncEngine::setState(State state, int progress)
+{
+    if (state == m_state && state != State::Syncing)
+        return;
+    m_state = state;
+    emit stateChanged(state, progress);
+}
+
+void SyncEngine::setError(const Error &error)
+{
+    if (error.code == m_lastErrorCode && !error.code.isEmpty())
+        return;
+    m_lastErrorCode = error.code;
+    emit errorChanged(error.message, error.code);
+}
+
+void SyncEngine::refreshPendingCount()
+{
+    if (!m_outbox)
+        return;
+    const auto pending = m_outbox->count(QStringLiteral("pending"));
+    const auto sent = m_outbox->count(QStringLiteral("sent"));
+    if (!pending || !sent)
+        return;
+    const int count = *pending + *sent;
+    // New local work found by polling starts a sync after a short delay.
+    if (count > m_pendingCount && m_pendingCount >= 0 && !m_running)
+        notifyLocalChange();
+    if (count != m_pendingCount) {
+        m_pendingCount = count;
+        emit pendingCountChanged(count);
+    }
+}
+
+QString SyncEngine::savedValue(const QString &key)
+{
+    auto statement = m_database->prepare("SELECT value FROM sync_state WHERE key = ?");
+    if (!statement)
+        return {};
+    statement->bind(1, key);
+    const auto row = statement->step();
+    return row && *row ? statement->textAt(0) : QString();
+}
+
+void SyncEngine::saveValue(const QString &key, const QString &value)
+{
+    const auto status = m_database->writeTransaction([&] {
+        return StoreSupport::run(*m_database,
+                                 "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                 key, value);
+    });
+    if (!status)
+        qCWarning(lcSync) << "Could not save sync state" << key << status.error().toLogString();
+}
+
+} // namespace ClassDesk
