@@ -91,6 +91,27 @@ Result<QList<OutboxEntry>> OutboxStore::entries(const QString &entity, const QSt
     return readEntries(*statement);
 }
 
+Result<QList<OutboxEntry>> OutboxStore::parked(int limit)
+{
+    const QByteArray sql = QByteArray(EntryColumns) + "WHERE state = 'parked' ORDER BY seq DESC LIMIT ?";
+    auto statement = m_database.prepare(sql.constData());
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, limit);
+    return readEntries(*statement);
+}
+
+Result<int> OutboxStore::openConflictCount()
+{
+    auto statement = m_database.prepare("SELECT count(*) FROM conflict WHERE resolved_at IS NULL");
+    if (!statement)
+        return std::unexpected(statement.error());
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return int(statement->int64At(0));
+}
+
 Result<int> OutboxStore::count(const QString &state)
 {
     auto statement = m_database.prepare("SELECT count(*) FROM outbox WHERE state = ?");

@@ -57,6 +57,10 @@ public:
     [[nodiscard]] Result<QList<OutboxEntry>> pending(int limit);
     [[nodiscard]] Result<QList<OutboxEntry>> entries(const QString &entity, const QString &entityId);
     [[nodiscard]] Result<int> count(const QString &state);
+    // Entries the platform rejected or that met a conflict, newest first, with lastError saying why.
+    [[nodiscard]] Result<QList<OutboxEntry>> parked(int limit);
+    // Conflicts between a local change and the platform's copy that no one has resolved yet.
+    [[nodiscard]] Result<int> openConflictCount();
 
     // Marks entries as sent, so no later change is folded into them.
     [[nodiscard]] Status markSent(const QList<qint64> &seqs);

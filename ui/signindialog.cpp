@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signindialog.h"
+
+#include "synccontroller.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace ClassDesk {
+
+namespace {
+
+const QString ServerKey = QStringLiteral("platform/address");
+const QString AccountKey = QStringLiteral("platform/account");
+
+} // namespace
+
+SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
+    : QDialog(parent)
+    , m_controller(controller)
+{
+    setWindowTitle(tr("Sign in to your school's platform"));
+    const QSettings settings;
+
+    m_serverEdit = new QLineEdit(settings.value(ServerKey).toString(), this);
+    m_serverEdit->setObjectName(QStringLiteral("serverEdit"));
+    m_serverEdit->setPlaceholderText(tr("For example platform.school.edu.cn"));
+    m_accountEdit = new QLineEdit(settings.value(AccountKey).toString(), this);
+    m_accountEdit->setObjectName(QStringLiteral("accountEdit"));
+    m_passwordEdit = new QLineEdit(this);
+    m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
+    m_passwordEdit->setEchoMode(QLineEdit::Password);
+    m_codeEdit = new QLineEdit(this);
+    m_codeEdit->setObjectName(QStringLiteral("codeEdit"));
+    m_codeEdit->setInputMask(QStringLiteral("999999"));
+    m_codeLabel = new QLabel(tr("One-time &code:"), this);
+    m_codeLabel->setBuddy(m_codeEdit);
+    m_codeLabel->hide();
+    m_codeEdit->hide();
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #a40000;"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Platform &address:"), m_serverEdit);
+    form->addRow(tr("&Account:"), m_accountEdit);
+    form->addRow(tr("&Password:"), m_passwordEdit);
+    form->addRow(m_codeLabel, m_codeEdit);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_signInButton = buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
+    m_signInButton->setObjectName(QStringLiteral("signInButton"));
+    m_signInButton->setDefault(true);
+    connect(m_signInButton, &QPushButton::clicked, this, &SignInDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(buttons);
+
+    connect(&m_controller, &SyncController::otpRequired, this, [this] {
+        m_codeLabel->show();
+        m_codeEdit->show();
+        m_codeEdit->setFocus();
+        m_signInButton->setEnabled(true);
+        showError(tr("Your account uses two-step verification. Enter the 6-digit code from your authenticator app."));
+    });
+    connect(&m_controller, &SyncController::signInFailed, this, [this](const QString &message) {
+        m_waitingForResult = false;
+        m_signInButton->setEnabled(true);
+        showError(message);
+    });
+    connect(&m_controller, &SyncController::stateChanged, this, &SignInDialog::handleStateChange);
+}
+
+void SignInDialog::setServerAddress(const QString &address)
+{
+    m_serverEdit->setText(address);
+}
+
+void SignInDialog::setAccount(const QString &account)
+{
+    m_accountEdit->setText(account);
+}
+
+QString SignInDialog::errorText() const
+{
+    return m_errorLabel->text();
+}
+
+bool SignInDialog::isAskingForCode() const
+{
+    return !m_codeEdit->isHidden();
+}
+
+void SignInDialog::submit()
+{
+    if (isAskingForCode()) {
+        m_signInButton->setEnabled(false);
+        m_controller.submitOtp(m_codeEdit->text().trimmed());
+        return;
+    }
+    if (m_serverEdit->text().trimmed().isEmpty() || m_accountEdit->text().trimmed().isEmpty()
+        || m_passwordEdit->text().isEmpty()) {
+        showError(tr("Fill in the platform address, your account and your password."));
+        return;
+    }
+
+    QSettings settings;
+    settings.setValue(ServerKey, m_serverEdit->text().trimmed());
+    settings.setValue(AccountKey, m_accountEdit->text().trimmed());
+    m_errorLabel->clear();
+    m_waitingForResult = true;
+    m_signInButton->setEnabled(false);
+    m_controller.signIn(m_serverEdit->text().trimmed(), m_accountEdit->text().trimmed(), m_passwordEdit->text());
+}
+
+void SignInDialog::handleStateChange()
+{
+    if (!m_waitingForResult)
+        return;
+    switch (m_controller.state()) {
+    case SyncEngine::State::SigningIn:
+    case SyncEngine::State::SignedOut:
+    case SyncEngine::State::SignInRequired:
+        return;
+    default:
+        // The platform accepted the sign-in; a sync has started or finished.
+        m_waitingForResult = false;
+        m_passwordEdit->clear();
+        accept();
+    }
+}
+
+void SignInDialog::showError(const QString &message)
+{
+    m_errorLabel->setText(message);
+}
+
+} // namespace ClassDesk
