@@ -62,4 +62,31 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ClassDesk::TodayLessonWidget</name>
+    <message numerus="yes">
+        <source>(%n waiting for upload)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::TodayPage</name>
+    <message numerus="yes">
+        <source>%n courseware file(s) queued for upload</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assignment(s) published</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
