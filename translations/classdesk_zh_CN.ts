@@ -79,10 +79,6 @@
         <translation>布置班级</translation>
     </message>
     <message>
-        <source>&amp;Due</source>
-        <translation>截止(&amp;D)</translation>
-    </message>
-    <message>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
@@ -181,6 +177,10 @@
     <message>
         <source>Choose a publish time in the future, in school time.</source>
         <translation>请选择一个晚于现在的发布时间（学校时间）。</translation>
+    </message>
+    <message>
+        <source>Has a &amp;due date</source>
+        <translation>设置截止时间(&amp;D)</translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,7 @@ void AssignmentEditor::buildLayout()
     m_classList->setAccessibleName(tr("Target classes"));
     m_classList->setMaximumHeight(ShortListHeight);
 
-    m_dueBox = new QCheckBox(tr("&Due"), this);
+    m_dueBox = new QCheckBox(tr("Has a &due date"), this);
     m_dueBox->setObjectName(QStringLiteral("dueBox"));
     m_dueDateEdit = new QDateEdit(this);
     m_dueDateEdit->setObjectName(QStringLiteral("dueDateEdit"));

@@ -40,7 +40,7 @@ TodayPage::TodayPage(Workspace &workspace, QWidget *parent)
     buildLayout();
 
     m_undoTimer->setSingleShot(true);
-    m_undoTimer->setInterval(UndoMilliseconds);
+    m_undoTimer->setInterval(DefaultUndoMilliseconds);
     connect(m_undoTimer, &QTimer::timeout, this, &TodayPage::closeUndoBar);
     connect(m_undoButton, &QPushButton::clicked, this, &TodayPage::undoLastPublish);
 
@@ -184,6 +184,11 @@ void TodayPage::refreshLessons()
         m_lessonWidgets.append(widget);
     }
     m_emptyLabel->setVisible(m_lessonWidgets.isEmpty());
+}
+
+void TodayPage::setUndoMilliseconds(int milliseconds)
+{
+    m_undoTimer->setInterval(milliseconds);
 }
 
 void TodayPage::setNetworkAvailable(bool available)

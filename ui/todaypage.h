@@ -26,8 +26,8 @@ class TodayPage : public QWidget
     Q_OBJECT
 
 public:
-    // How long the Undo bar stays after a publish.
-    static constexpr int UndoMilliseconds = 8000;
+    // How long the Undo bar stays after a publish, unless set otherwise.
+    static constexpr int DefaultUndoMilliseconds = 8000;
 
     explicit TodayPage(Workspace &workspace, QWidget *parent = nullptr);
 
@@ -37,6 +37,9 @@ public:
     [[nodiscard]] QWidget *undoBar() const { return m_undoBar; }
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] const std::optional<LessonPublication> &lastPublication() const { return m_lastPublication; }
+
+    // Sets how long Undo is offered after a publish.
+    void setUndoMilliseconds(int milliseconds);
 
 public slots:
     // Reads today's date and lessons again.

@@ -2,6 +2,7 @@
 #include "assignmenteditor.h"
 #include "assignmentpage.h"
 #include "assignmentsubmissionsview.h"
+#include "languagesetup.h"
 #include "lessonfixture.h"
 #include "mainwindow.h"
 #include "outboxstore.h"
@@ -11,6 +12,7 @@
 #include <QInputMethodEvent>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -19,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTimeEdit>
+#include <QTranslator>
 
 #include <ctime>
 
@@ -55,6 +58,15 @@ private:
         QApplication::sendEvent(widget, &event);
     }
 
+    static void removeTranslators()
+    {
+        const auto translators = qApp->findChildren<QTranslator *>();
+        for (QTranslator *translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    }
+
     static void setSystemTimeZone(const QByteArray &zone)
     {
         qputenv("TZ", zone);
@@ -72,6 +84,7 @@ private slots:
 
     void cleanup()
     {
+        removeTranslators();
         if (m_originalTimeZone.isEmpty())
             qunsetenv("TZ");
         else
@@ -297,6 +310,29 @@ private slots:
             QVERIFY2(!widget->accessibleName().isEmpty(), name);
         }
         QVERIFY(!page.list()->accessibleName().isEmpty());
+    }
+
+    void chineseAssignmentsFit1366x768()
+    {
+        QVERIFY(installLanguage(*qApp, Language::SimplifiedChinese));
+        const QString id = m_fixture.createAssignment(QStringLiteral("背诵《静夜思》"));
+        QVERIFY(!m_fixture.createAssignment(QStringLiteral("课后练习"), AssignmentState::Published).isEmpty());
+
+        MainWindow window(*m_fixture.workspace, QStringLiteral("1"), QStringLiteral("r"));
+        window.showSection(MainWindow::Section::Assignments);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.assignmentPage()->showAssignment(id);
+        QVERIFY(window.minimumSizeHint().width() <= 1366);
+        QVERIFY(window.minimumSizeHint().height() <= 768);
+        QCOMPARE(child<QPushButton>(*window.assignmentPage(), "publishNowButton")->text(),
+                 QStringLiteral("立即发布(&N)"));
+
+        const QString path =
+            QDir(QStringLiteral(CLASSDESK_ARTIFACT_DIR)).filePath(QStringLiteral("assignments-zh_CN-1366x768.png"));
+        QVERIFY(window.grab().save(path));
+        removeTranslators();
     }
 
     void attachmentsComeFromLibrary()

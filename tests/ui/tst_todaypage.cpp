@@ -213,6 +213,21 @@ private slots:
         QVERIFY(page.statusText().contains(QStringLiteral("undone")));
     }
 
+    void undoOfferExpires()
+    {
+        TodayPage page(*m_fixture.workspace);
+        page.setUndoMilliseconds(50);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::mouseClick(lessonWidget(page, m_lessonId)->publishButton(), Qt::LeftButton);
+        QVERIFY(page.undoBar()->isVisible());
+
+        QTRY_VERIFY(page.undoBar()->isHidden());
+        QVERIFY(!page.lastPublication().has_value());
+        page.undoLastPublish();
+        QCOMPARE(m_fixture.text("SELECT state FROM assignment WHERE id = ?", m_assignmentId), QStringLiteral("published"));
+    }
+
     void undoAfterSendIsRejected()
     {
         TodayPage page(*m_fixture.workspace);
