@@ -32,6 +32,7 @@ struct PublishableAssignment
     QString state;
     std::optional<qint64> publishAt;
     QStringList attachmentIds;
+    QStringList targetClassIds;
 };
 
 Result<LessonSlot> readLessonSlot(Database &database, const QString &lessonId)
@@ -71,7 +72,7 @@ Result<QStringList> firstColumn(Database &database, const char *sql, const QStri
 
 Result<QList<PublishableAssignment>> readPublishableAssignments(Database &database, const QString &lessonId)
 {
-    auto statement = database.prepare("SELECT id, title, state, publish_at, attachment_ids FROM assignment "
+    auto statement = database.prepare("SELECT id, title, state, publish_at, attachment_ids, target_class_ids FROM assignment "
                                       "WHERE lesson_id = ? AND deleted_at IS NULL "
                                       "AND state IN ('draft', 'scheduled') ORDER BY created_at, id");
     if (!statement)
@@ -86,7 +87,8 @@ Result<QList<PublishableAssignment>> readPublishableAssignments(Database &databa
         if (!*row)
             return found;
         found.append({statement->textAt(0), statement->textAt(1), statement->textAt(2),
-                      statement->optionalInt64At(3), StoreSupport::jsonStrings(statement->textAt(4))});
+                      statement->optionalInt64At(3), StoreSupport::jsonStrings(statement->textAt(4)),
+                      StoreSupport::jsonStrings(statement->textAt(5))});
     }
 }
 
@@ -155,7 +157,7 @@ Status openLessonSession(Database &database, const LessonSlot &slot, const QStri
 
 std::unexpected<Error> tooLate(const QString &detail)
 {
-    qCInfo(lcCoreStore) << "Undo of a lesson publish refused:" << detail;
+    qCInfo(lcCoreStore) << "Undo of a lesson publish rejected:" << detail;
     return makeError(QStringLiteral("publish.undo_too_late"),
                      LessonPublisher::tr("Part of the lesson has already been sent, so the publish can no "
                                          "longer be undone. Change the items one by one instead."));
@@ -206,6 +208,11 @@ Status LessonPublisher::publishInTransaction(const QString &lessonId, LessonPubl
             return makeError(QStringLiteral("publish.assignment_title_missing"),
                              tr("The lesson's assignment has no title. Give it a title, then publish "
                                 "the lesson again."));
+        }
+        if (assignment.targetClassIds.isEmpty()) {
+            return makeError(QStringLiteral("publish.assignment_classes_missing"),
+                             tr("The lesson's assignment has no class to go to. Choose its classes under "
+                                "Assignments, then publish the lesson again."));
         }
         if (auto updated = run(m_database,
                                "UPDATE assignment SET state = 'published', publish_at = ?1, updated_at = ?1 "

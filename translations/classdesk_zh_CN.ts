@@ -1087,6 +1087,10 @@
         <source>Attendance has already been taken in this lesson, so the publish can no longer be undone.</source>
         <translation>这节课已经开始考勤，无法再撤销发布。</translation>
     </message>
+    <message>
+        <source>The lesson&apos;s assignment has no class to go to. Choose its classes under Assignments, then publish the lesson again.</source>
+        <translation>这节课的作业还没有选择班级。请在“作业”中选择班级后再发布这节课。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::MainWindow</name>

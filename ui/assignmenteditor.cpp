@@ -66,7 +66,8 @@ AssignmentEditor::AssignmentEditor(Workspace &workspace, QWidget *parent)
             reloadClasses();
     });
 
-    startNew();
+    m_assignment.schoolId = workspace.schoolId();
+    showInWidgets();
 }
 
 AssignmentEditor::~AssignmentEditor()
@@ -276,7 +277,9 @@ bool AssignmentEditor::showAssignment(const QString &id)
 {
     if (id == m_assignment.id && !id.isEmpty())
         return true;
-    saveNow();
+    // A failed save keeps the typed text on screen rather than replacing it.
+    if (!saveNow())
+        return false;
 
     const auto found = m_workspace.assignments().assignment(id);
     if (!found) {
@@ -288,14 +291,16 @@ bool AssignmentEditor::showAssignment(const QString &id)
     return true;
 }
 
-void AssignmentEditor::startNew(const QString &courseId, const QStringList &classIds)
+bool AssignmentEditor::startNew(const QString &courseId, const QStringList &classIds)
 {
-    saveNow();
+    if (!saveNow())
+        return false;
     m_assignment = Assignment();
     m_assignment.schoolId = m_workspace.schoolId();
     m_assignment.courseId = courseId;
     m_assignment.targetClassIds = classIds;
     showInWidgets();
+    return true;
 }
 
 void AssignmentEditor::refreshFromStore()

@@ -50,8 +50,8 @@ public slots:
     // could not be read.
     bool showAssignment(const QString &id);
     // Saves the current assignment, then starts a blank one that is created on
-    // its first edit.
-    void startNew(const QString &courseId = {}, const QStringList &classIds = {});
+    // its first edit. Returns false when the current one could not be saved.
+    bool startNew(const QString &courseId = {}, const QStringList &classIds = {});
     // Writes pending edits now. Returns false (after reporting) when the save failed.
     bool saveNow();
 

@@ -215,9 +215,10 @@ void AssignmentPage::showAssignment(const QString &id)
 
 void AssignmentPage::startNewAssignment()
 {
+    if (!m_editor->startNew())
+        return;
     m_list->clearSelection();
     m_list->setCurrentItem(nullptr);
-    m_editor->startNew();
     m_submissions->showAssignment({});
     m_editor->findChild<QWidget *>(QStringLiteral("titleEdit"))->setFocus();
 }

@@ -254,7 +254,7 @@ private slots:
                  QStringLiteral("draft"));
     }
 
-    void undoRefusedAfterSend()
+    void undoRejectedAfterSend()
     {
         LessonPublisher publisher(database());
         const auto publication = publisher.publish(m_lessonId);
@@ -270,7 +270,7 @@ private slots:
         QCOMPARE(uploadState(m_coursewareIds.first()), QStringLiteral("queued"));
     }
 
-    void undoRefusedAfterUploadStarted()
+    void undoRejectedAfterUploadStarted()
     {
         LessonPublisher publisher(database());
         const auto publication = publisher.publish(m_lessonId);
@@ -312,6 +312,22 @@ private slots:
         const auto publication = publisher.publish(m_lessonId);
         QVERIFY(!publication.has_value());
         QCOMPARE(publication.error().code, QStringLiteral("publish.assignment_title_missing"));
+        QCOMPARE(snapshot(), before);
+    }
+
+    void assignmentWithoutClassesBlocksPublish()
+    {
+        AssignmentStore assignments(database());
+        auto assignment = assignments.assignment(m_assignmentId);
+        QVERIFY(assignment.has_value());
+        assignment->targetClassIds.clear();
+        QVERIFY(assignments.updateAssignment(*assignment).has_value());
+        const QString before = snapshot();
+
+        LessonPublisher publisher(database());
+        const auto publication = publisher.publish(m_lessonId);
+        QVERIFY(!publication.has_value());
+        QCOMPARE(publication.error().code, QStringLiteral("publish.assignment_classes_missing"));
         QCOMPARE(snapshot(), before);
     }
 

@@ -23,6 +23,8 @@
 #include <QTimeEdit>
 #include <QTranslator>
 
+#include <sqlite3.h>
+
 #include <ctime>
 
 using namespace ClassDesk;
@@ -132,6 +134,29 @@ private slots:
         QCOMPARE(entries->first().payload.value(QStringLiteral("title")).toString(),
                  QStringLiteral("背诵静夜思（全文）"));
         QCOMPARE(page.listedIds(), QStringList{id});
+    }
+
+    void failedSaveKeepsTypedText()
+    {
+        const QString id = m_fixture.createAssignment(QStringLiteral("第一稿"));
+        AssignmentPage page(*m_fixture.workspace);
+        page.showAssignment(id);
+        AssignmentEditor &editor = *page.editor();
+        typeText(child<QLineEdit>(editor, "titleEdit"), QStringLiteral("（修改）"));
+
+        m_fixture.workspace->database().failNextStatement(SQLITE_FULL);
+        QVERIFY(!editor.saveNow());
+        QVERIFY(editor.hasUnsavedChanges());
+        QVERIFY(!page.findChild<QLabel *>(QStringLiteral("messageLabel"))->isHidden());
+
+        // Opening another assignment would drop the text, so the editor stays.
+        const QString other = m_fixture.createAssignment(QStringLiteral("另一份"));
+        m_fixture.workspace->database().failNextStatement(SQLITE_FULL);
+        QVERIFY(!editor.showAssignment(other));
+        QCOMPARE(child<QLineEdit>(editor, "titleEdit")->text(), QStringLiteral("第一稿（修改）"));
+
+        QVERIFY(editor.saveNow());
+        QCOMPARE(m_fixture.workspace->assignments().assignment(id)->title, QStringLiteral("第一稿（修改）"));
     }
 
     void draftSurvivesWindowClose()
