@@ -24,11 +24,15 @@ const QUuid &attendanceNamespace()
     return s_namespace;
 }
 
-QString sessionIdFor(const QString &classId, const QString &dateText, int period)
+} // namespace
+
+QString AttendanceStore::sessionIdFor(const QString &classId, const QString &dateText, int period)
 {
     const QString name = QStringLiteral("session|%1|%2|%3").arg(classId, dateText).arg(period);
     return QUuid::createUuidV5(attendanceNamespace(), name).toString(QUuid::WithoutBraces);
 }
+
+namespace {
 
 QString recordIdFor(const QString &sessionId, const QString &studentId)
 {

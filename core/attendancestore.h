@@ -64,6 +64,10 @@ public:
     // `device` names this installation in every mark it makes.
     AttendanceStore(Database &database, QString device, QObject *parent = nullptr);
 
+    // The id of the class's session on a civil date (YYYY-MM-DD) and period: a
+    // UUIDv5 of that key, so every device that opens it offline makes the same id.
+    [[nodiscard]] static QString sessionIdFor(const QString &classId, const QString &dateText, int period);
+
     // Returns the session of the class on `date` and `period`, creating it on
     // first use; opening it again returns the same id.
     [[nodiscard]] Result<QString> openSession(const QString &classId, QDate date, int period,

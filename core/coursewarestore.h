@@ -28,7 +28,7 @@ struct Courseware
     std::optional<qint64> durationMs; // audio and video
     std::optional<int> pageCount;     // documents
     QJsonArray chapterMarks;          // [{"title": ..., "position_ms" or "page": ...}]
-    QString uploadState = QStringLiteral("local"); // local, uploading, uploaded or failed
+    QString uploadState = QStringLiteral("local"); // local, queued, uploading, uploaded or failed
     QString remoteId;
 };
 

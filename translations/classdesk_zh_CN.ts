@@ -25,10 +25,275 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::AssignmentEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>For example: Recite the poem</source>
+        <translation>例如：背诵这首诗</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>作业说明</translation>
+    </message>
+    <message>
+        <source>What students should do. **Bold** and lines starting with &quot;- &quot; are shown as formatting.</source>
+        <translation>学生要做什么。**加粗** 和以“- ”开头的行会显示为格式。</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <source>Mark the selected text bold (%1)</source>
+        <translation>将选中的文字加粗（%1）</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Start the selected lines with a list dash</source>
+        <translation>在选中的各行前加上列表符号</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attach from library…</source>
+        <translation>从课件库添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <source>Target classes</source>
+        <translation>布置班级</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Dates and times are in the school&apos;s time zone (%1).</source>
+        <translation>日期和时间均为学校所在时区（%1）的时间。</translation>
+    </message>
+    <message>
+        <source>This computer is set to another time zone.</source>
+        <translation>这台电脑设置的是其他时区。</translation>
+    </message>
+    <message>
+        <source>Publish &amp;now</source>
+        <translation>立即发布(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Publish date</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Publish time</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>定时发布(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Publish automatically at the chosen school time</source>
+        <translation>在选定的学校时间自动发布</translation>
+    </message>
+    <message>
+        <source>Back to draft</source>
+        <translation>改回草稿</translation>
+    </message>
+    <message>
+        <source>or at</source>
+        <translation>或定时于</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation>说明(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Attachments:</source>
+        <translation>附件(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>C&amp;lasses:</source>
+        <translation>班级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>截止：</translation>
+    </message>
+    <message>
+        <source>Publish:</source>
+        <translation>发布：</translation>
+    </message>
+    <message>
+        <source>(courseware removed from the library)</source>
+        <translation>（该课件已从课件库删除）</translation>
+    </message>
+    <message>
+        <source>New draft. It is saved as soon as you type.</source>
+        <translation>新草稿。输入后即自动保存。</translation>
+    </message>
+    <message>
+        <source>Draft. Changes are saved as you type.</source>
+        <translation>草稿。修改会在输入时自动保存。</translation>
+    </message>
+    <message>
+        <source>Scheduled to publish at %1 school time.</source>
+        <translation>已定时于学校时间 %1 发布。</translation>
+    </message>
+    <message>
+        <source>Published at %1 school time. Changes are still saved and sent.</source>
+        <translation>已于学校时间 %1 发布。之后的修改仍会保存并发送。</translation>
+    </message>
+    <message>
+        <source>Give the assignment a title before publishing it.</source>
+        <translation>发布前请先给作业填写标题。</translation>
+    </message>
+    <message>
+        <source>Choose at least one class before publishing the assignment.</source>
+        <translation>发布作业前请至少选择一个班级。</translation>
+    </message>
+    <message>
+        <source>Choose a publish time in the future, in school time.</source>
+        <translation>请选择一个晚于现在的发布时间（学校时间）。</translation>
+    </message>
+    <message>
+        <source>Has a &amp;due date</source>
+        <translation>设置截止时间(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::AssignmentPage</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>due %1 %2</source>
+        <translation>截止 %1 %2</translation>
+    </message>
+    <message>
+        <source>Show assignments</source>
+        <translation>显示的作业</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>&amp;New assignment</source>
+        <translation>新建作业(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>No assignments match this filter.</source>
+        <translation>没有符合筛选条件的作业。</translation>
+    </message>
+    <message>
+        <source>No assignments yet. Press &quot;New assignment&quot; to write one.</source>
+        <translation>还没有作业。点击“新建作业”开始布置。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::AssignmentStore</name>
     <message>
         <source>Choose when the assignment should be published before scheduling it.</source>
         <translation>请先选择作业的发布时间，再设置定时发布。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::AssignmentSubmissionsView</name>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟交</translation>
+    </message>
+    <message>
+        <source>Graded</source>
+        <translation>已批改</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未交</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>提交情况</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>No submissions yet.</source>
+        <translation>暂无提交。</translation>
+    </message>
+    <message>
+        <source>Submitted %1 · Late %2 · Missing %3</source>
+        <translation>已交 %1 · 迟交 %2 · 未交 %3</translation>
     </message>
 </context>
 <context>
@@ -548,6 +813,33 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::CoursewarePickerDialog</name>
+    <message>
+        <source>Choose courseware</source>
+        <translation>选择课件</translation>
+    </message>
+    <message>
+        <source>Search by title</source>
+        <translation>按标题搜索</translation>
+    </message>
+    <message>
+        <source>Search courseware</source>
+        <translation>搜索课件</translation>
+    </message>
+    <message>
+        <source>Courseware in the library</source>
+        <translation>课件库中的课件</translation>
+    </message>
+    <message>
+        <source>The library is empty. Import files on the Courseware page first.</source>
+        <translation>课件库是空的。请先在“课件”页面导入文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::CoursewarePreview</name>
     <message>
         <source>Knowledge points, separated by commas</source>
@@ -786,6 +1078,25 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::LessonPublisher</name>
+    <message>
+        <source>Part of the lesson has already been sent, so the publish can no longer be undone. Change the items one by one instead.</source>
+        <translation>这节课的部分内容已经发送，无法再撤销发布。请逐项修改。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s assignment has no title. Give it a title, then publish the lesson again.</source>
+        <translation>这节课的作业没有标题。请填写标题后再发布这节课。</translation>
+    </message>
+    <message>
+        <source>Attendance has already been taken in this lesson, so the publish can no longer be undone.</source>
+        <translation>这节课已经开始考勤，无法再撤销发布。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s assignment has no class to go to. Choose its classes under Assignments, then publish the lesson again.</source>
+        <translation>这节课的作业还没有选择班级。请在“作业”中选择班级后再发布这节课。</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::MainWindow</name>
     <message>
         <source>ClassDesk</source>
@@ -800,10 +1111,6 @@
         <translation>今日</translation>
     </message>
     <message>
-        <source>Today&apos;s timetable: each lesson with its courseware, assignment and attendance, and one button that publishes the prepared lesson.</source>
-        <translation>今日课表：每节课的课件、作业和考勤，一键发布备好的课。</translation>
-    </message>
-    <message>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
@@ -814,10 +1121,6 @@
     <message>
         <source>Assignments</source>
         <translation>作业</translation>
-    </message>
-    <message>
-        <source>Write assignments, publish them to classes, and follow the submissions.</source>
-        <translation>布置作业、发布到班级，并跟踪学生提交情况。</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -1193,6 +1496,45 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::SignInDialog</name>
+    <message>
+        <source>Sign in to your school&apos;s platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example platform.school.edu.cn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account uses two-step verification. Enter the 6-digit code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the platform address, your account and your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::SpreadsheetReader</name>
     <message>
         <source>The workbook has no sheet named &quot;%1&quot;. Choose one of: %2.</source>
@@ -1263,6 +1605,96 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::SyncPage</name>
+    <message>
+        <source>Changes the platform did not accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the platform did not accept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::SyncStateText</name>
+    <message>
+        <source>Working offline (not signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: changes are kept and sent later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::TextCodec</name>
     <message>
         <source>Unicode (UTF-8)</source>
@@ -1279,6 +1711,178 @@
     <message>
         <source>Simplified Chinese (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::TodayLessonWidget</name>
+    <message>
+        <source>scheduled</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Period %1 · %2 · %3</source>
+        <translation>第 %1 节 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Courseware…</source>
+        <translation>课件…</translation>
+    </message>
+    <message>
+        <source>Choose courseware for %1</source>
+        <translation>为 %1 选择课件</translation>
+    </message>
+    <message>
+        <source>Add assignment</source>
+        <translation>添加作业</translation>
+    </message>
+    <message>
+        <source>Add an assignment to %1</source>
+        <translation>为 %1 添加作业</translation>
+    </message>
+    <message>
+        <source>Edit assignment</source>
+        <translation>编辑作业</translation>
+    </message>
+    <message>
+        <source>Edit the assignment of %1</source>
+        <translation>编辑 %1 的作业</translation>
+    </message>
+    <message>
+        <source>Publish lesson</source>
+        <translation>一键发布</translation>
+    </message>
+    <message>
+        <source>Publish %1</source>
+        <translation>发布 %1</translation>
+    </message>
+    <message>
+        <source>Queue the courseware for upload, publish the assignment and open attendance, all at once</source>
+        <translation>一次完成：课件排队上传、发布作业、开启考勤</translation>
+    </message>
+    <message>
+        <source>Courseware: none prepared</source>
+        <translation>课件：尚未准备</translation>
+    </message>
+    <message>
+        <source>Courseware: %1</source>
+        <translation>课件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n waiting for upload)</source>
+        <translation>
+            <numerusform>（%n 个待上传）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Assignment: none yet</source>
+        <translation>作业：暂无</translation>
+    </message>
+    <message>
+        <source>Assignment: %1</source>
+        <translation>作业：%1</translation>
+    </message>
+    <message>
+        <source>Attendance: not opened yet</source>
+        <translation>考勤：尚未开始</translation>
+    </message>
+    <message>
+        <source>Attendance: open, %1 of %2 students marked, %3 absent</source>
+        <translation>考勤：已开始，%2 名学生中已记录 %1 名，缺勤 %3 名</translation>
+    </message>
+    <message>
+        <source>Courseware for %1</source>
+        <translation>%1 的课件</translation>
+    </message>
+    <message>
+        <source>New assignment for this lesson</source>
+        <translation>为本节课新建作业</translation>
+    </message>
+    <message>
+        <source>Use a draft</source>
+        <translation>使用草稿</translation>
+    </message>
+    <message>
+        <source>%1 homework</source>
+        <translation>%1作业</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::TodayPage</name>
+    <message>
+        <source>No lessons today. Lessons from the timetable appear here.</source>
+        <translation>今天没有课。课表中的课会显示在这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the publish</source>
+        <translation>撤销发布</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>今天，%1</translation>
+    </message>
+    <message>
+        <source>The school&apos;s date in %1</source>
+        <translation>学校所在时区 %1 的日期</translation>
+    </message>
+    <message>
+        <source>Everything in this lesson was already published.</source>
+        <translation>这节课的内容都已发布过。</translation>
+    </message>
+    <message>
+        <source>The lesson is queued and goes out as soon as the network allows.</source>
+        <translation>这节课已排队，网络可用时即会发出。</translation>
+    </message>
+    <message>
+        <source>The lesson is queued and is being sent now.</source>
+        <translation>这节课已排队，正在发送。</translation>
+    </message>
+    <message>
+        <source>You are offline. The lesson will go out when the network returns.</source>
+        <translation>当前处于离线状态。网络恢复后这节课会自动发出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n courseware file(s) queued for upload</source>
+        <translation>
+            <numerusform>%n 个课件排队上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assignment(s) published</source>
+        <translation>
+            <numerusform>%n 份作业已发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>attendance opened</source>
+        <translation>已开启考勤</translation>
+    </message>
+    <message>
+        <source>Lesson published: %1.</source>
+        <translation>已发布本节课：%1。</translation>
+    </message>
+    <message>
+        <source>The publish was undone. Nothing was sent.</source>
+        <translation>已撤销发布，没有发出任何内容。</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,14 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "assignmentpage.h"
 #include "attendancepage.h"
 #include "attendancestatisticsview.h"
 #include "coursewarepage.h"
 #include "placeholderpage.h"
 #include "rosterimportdialog.h"
 #include "settingspage.h"
+#include "todaypage.h"
 #include "workspace.h"
 
 #include <QCloseEvent>
@@ -51,9 +53,8 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    addPlaceholderSection(tr("Today"),
-                          tr("Today's timetable: each lesson with its courseware, assignment and attendance, "
-                             "and one button that publishes the prepared lesson."));
+    m_todayPage = new TodayPage(workspace, m_pages);
+    addSection(tr("Today"), m_todayPage);
     auto *attendanceTabs = new QTabWidget(m_pages);
     attendanceTabs->setObjectName(QStringLiteral("attendanceTabs"));
     m_attendancePage = new AttendancePage(workspace, attendanceTabs);
@@ -63,13 +64,17 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
     addSection(tr("Attendance"), attendanceTabs);
     m_coursewarePage = new CoursewarePage(workspace, m_pages);
     addSection(tr("Courseware"), m_coursewarePage);
-    addPlaceholderSection(tr("Assignments"),
-                          tr("Write assignments, publish them to classes, and follow the submissions."));
+    m_assignmentPage = new AssignmentPage(workspace, m_pages);
+    addSection(tr("Assignments"), m_assignmentPage);
     addPlaceholderSection(tr("Sync"),
                           tr("The connection to your school's platform and the changes waiting to be sent."));
     addSection(tr("Settings"), new SettingsPage(workspace, m_pages));
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_todayPage, &TodayPage::editAssignmentRequested, this, [this](const QString &id) {
+        showSection(Section::Assignments);
+        m_assignmentPage->showAssignment(id);
+    });
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);

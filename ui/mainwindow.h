@@ -9,8 +9,10 @@ class QStackedWidget;
 
 namespace ClassDesk {
 
+class AssignmentPage;
 class AttendancePage;
 class CoursewarePage;
+class TodayPage;
 class Workspace;
 
 // The teacher's main window: a sidebar of sections and the page of the
@@ -34,6 +36,8 @@ public:
     [[nodiscard]] QListWidget *sidebar() const { return m_sidebar; }
     [[nodiscard]] AttendancePage *attendancePage() const { return m_attendancePage; }
     [[nodiscard]] CoursewarePage *coursewarePage() const { return m_coursewarePage; }
+    [[nodiscard]] TodayPage *todayPage() const { return m_todayPage; }
+    [[nodiscard]] AssignmentPage *assignmentPage() const { return m_assignmentPage; }
 
 public slots:
     void showAbout();
@@ -54,6 +58,8 @@ private:
     QStackedWidget *m_pages = nullptr;
     AttendancePage *m_attendancePage = nullptr;
     CoursewarePage *m_coursewarePage = nullptr;
+    TodayPage *m_todayPage = nullptr;
+    AssignmentPage *m_assignmentPage = nullptr;
     QString m_version;
     QString m_revision;
 };

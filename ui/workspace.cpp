@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
 
+#include "assignmentstore.h"
 #include "attendancestore.h"
 #include "classstore.h"
+#include "coursestore.h"
 #include "coursewarestore.h"
 #include "database.h"
 #include "datalocation.h"
+#include "lessonmaterialstore.h"
+#include "lessonpublisher.h"
 #include "outboxstore.h"
 #include "rosterstore.h"
 #include "schoolstore.h"
+#include "submissionstore.h"
 #include "uilogging.h"
 
 #include <QSysInfo>
@@ -34,6 +39,28 @@ Workspace::Workspace(QString dataDirectory, std::unique_ptr<Database> database)
     m_attendance = new AttendanceStore(*m_database, QSysInfo::machineHostName(), this);
     m_outbox = new OutboxStore(*m_database, this);
     m_courseware = new CoursewareStore(*m_database, this);
+    m_courses = new CourseStore(*m_database, this);
+    m_assignments = new AssignmentStore(*m_database, this);
+    m_submissions = new SubmissionStore(*m_database, this);
+    m_lessonMaterials = new LessonMaterialStore(*m_database, this);
+    m_lessonPublisher = new LessonPublisher(*m_database, this);
+
+    // Views watch the store of each entity; these two write rows of other
+    // stores' entities, so their changes are passed on to those stores.
+    connect(m_lessonMaterials, &LessonMaterialStore::changed, this,
+            [this](const QString &entity, const QStringList &ids) {
+                if (entity == QLatin1String("assignment"))
+                    emit m_assignments->changed(entity, ids);
+            });
+    connect(m_lessonPublisher, &LessonPublisher::changed, this,
+            [this](const QString &entity, const QStringList &ids) {
+                if (entity == QLatin1String("assignment"))
+                    emit m_assignments->changed(entity, ids);
+                else if (entity == QLatin1String("courseware"))
+                    emit m_courseware->changed(entity, ids);
+                else
+                    emit m_attendance->changed(entity, ids);
+            });
 }
 
 Workspace::~Workspace() = default;

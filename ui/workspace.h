@@ -9,13 +9,18 @@
 
 namespace ClassDesk {
 
+class AssignmentStore;
 class AttendanceStore;
 class ClassStore;
+class CourseStore;
 class CoursewareStore;
 class Database;
+class LessonMaterialStore;
+class LessonPublisher;
 class OutboxStore;
 class RosterStore;
 class SchoolStore;
+class SubmissionStore;
 
 // The teacher's local data as the UI thread sees it: the UI thread's database
 // connection, the stores on it, and the school whose classes are shown.
@@ -42,6 +47,11 @@ public:
     [[nodiscard]] OutboxStore &outbox() const { return *m_outbox; }
     [[nodiscard]] RosterStore &rosters() const { return *m_rosters; }
     [[nodiscard]] CoursewareStore &courseware() const { return *m_courseware; }
+    [[nodiscard]] CourseStore &courses() const { return *m_courses; }
+    [[nodiscard]] AssignmentStore &assignments() const { return *m_assignments; }
+    [[nodiscard]] SubmissionStore &submissions() const { return *m_submissions; }
+    [[nodiscard]] LessonMaterialStore &lessonMaterials() const { return *m_lessonMaterials; }
+    [[nodiscard]] LessonPublisher &lessonPublisher() const { return *m_lessonPublisher; }
 
 private:
     Workspace(QString dataDirectory, std::unique_ptr<Database> database);
@@ -57,6 +67,11 @@ private:
     OutboxStore *m_outbox = nullptr;
     RosterStore *m_rosters = nullptr;
     CoursewareStore *m_courseware = nullptr;
+    CourseStore *m_courses = nullptr;
+    AssignmentStore *m_assignments = nullptr;
+    SubmissionStore *m_submissions = nullptr;
+    LessonMaterialStore *m_lessonMaterials = nullptr;
+    LessonPublisher *m_lessonPublisher = nullptr;
 };
 
 } // namespace ClassDesk

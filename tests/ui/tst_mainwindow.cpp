@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutdialog.h"
+#include "assignmentpage.h"
 #include "coursewarepage.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
@@ -112,6 +113,10 @@ private slots:
 
         const QRect assignmentsRow = sidebar->visualItemRect(sidebar->item(3));
         QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, assignmentsRow.center());
+        QCOMPARE(pages->currentWidget(), window.assignmentPage());
+
+        const QRect syncRow = sidebar->visualItemRect(sidebar->item(4));
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, syncRow.center());
         QCOMPARE(visiblePlaceholderStatus(window), QStringLiteral("This section is not built yet."));
     }
 
@@ -170,6 +175,7 @@ private slots:
         QCOMPARE(window.windowTitle(), QStringLiteral("课堂助手"));
         QCOMPARE(window.sidebar()->item(0)->text(), QStringLiteral("今日"));
         QCOMPARE(window.sidebar()->item(1)->text(), QStringLiteral("考勤"));
+        window.showSection(MainWindow::Section::Sync);
         QCOMPARE(visiblePlaceholderStatus(window), QStringLiteral("此部分尚未完成。"));
     }
 
