@@ -4,6 +4,7 @@
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "settingspage.h"
+#include "synccontroller.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -25,6 +27,8 @@ struct Options
 {
     QString language;
     QString dataDirectory;
+    QString server;
+    QString account;
 };
 
 Options parseOptions(const QCoreApplication &application)
@@ -42,13 +46,24 @@ Options parseOptions(const QCoreApplication &application)
         QStringLiteral("data"),
         QStringLiteral("Folder for the local database and courseware. Default: the per-user application data folder."),
         QStringLiteral("folder"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QStringLiteral("Platform address to offer in the sign-in dialog, e.g. platform.school.edu.cn."),
+        QStringLiteral("address"));
+    const QCommandLineOption accountOption(
+        QStringLiteral("account"), QStringLiteral("Account to offer in the sign-in dialog."),
+        QStringLiteral("name"));
     parser.addOption(languageOption);
     parser.addOption(dataOption);
+    parser.addOption(serverOption);
+    parser.addOption(accountOption);
     parser.process(application);
 
     Options options;
     options.language = parser.value(languageOption);
     options.dataDirectory = parser.value(dataOption);
+    options.server = parser.value(serverOption);
+    options.account = parser.value(accountOption);
     return options;
 }
 
@@ -115,8 +130,23 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // The sync engine runs in its own thread with its own connection.
+    ClassDesk::SyncController sync((*workspace)->databasePath());
+
     ClassDesk::MainWindow window(**workspace, ClassDesk::BuildInfo::version(),
                                  ClassDesk::BuildInfo::revision());
+    window.setSyncController(&sync);
+    window.setPlatformDefaults(options.server, options.account);
     window.show();
+
+    // The demo (scripts/run.sh) signs in on its own. The password comes from the
+    // environment, which other users cannot read, never from the command line.
+    const QString demoPassword = qEnvironmentVariable("CLASSDESK_PASSWORD");
+    if (!demoPassword.isEmpty() && !options.server.isEmpty() && !options.account.isEmpty()) {
+        qunsetenv("CLASSDESK_PASSWORD");
+        sync.signIn(options.server, options.account, demoPassword);
+    } else {
+        QTimer::singleShot(0, &window, [&window, &sync] { window.offerFirstRun(sync.state()); });
+    }
     return application.exec();
 }

@@ -45,9 +45,18 @@ if [ -z "$server_url" ]; then
     cat "$server_log" >&2
     exit 1
 fi
-grep -E '^(Demo school|  user )' "$server_log" || true
+# The server prints the made-up accounts only when it creates the demo
+# school, so they are kept for later runs.
+accounts="$demo/server/demo-accounts.txt"
+if grep -q '^  user ' "$server_log"; then
+    grep -E '^(Demo school|  user )' "$server_log" >"$accounts"
+fi
+cat "$accounts" 2>/dev/null || true
 echo "Demo platform server: $server_url (log: $server_log)"
 
-# TODO: pass "$server_url" and a demo account to the app once it can sign in;
-# until then the app runs on its local data only.
-"$root/build/release/app/classdesk" --data "$demo/client" "$@"
+# The app signs in to the demo school as its first made-up teacher. The
+# password travels in the environment, which other users cannot read.
+account=$(sed -n 's/^  user \([^ ]*\)  password \([^ ]*\) .*/\1/p' "$accounts" | head -n 1)
+password=$(sed -n 's/^  user \([^ ]*\)  password \([^ ]*\) .*/\2/p' "$accounts" | head -n 1)
+CLASSDESK_PASSWORD="$password" "$root/build/release/app/classdesk" --data "$demo/client" \
+    --server "$server_url" --account "$account" "$@"

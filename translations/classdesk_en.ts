@@ -53,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %n change waiting</numerusform>
+            <numerusform>%1 · %n changes waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::RosterImportDialog</name>
     <message numerus="yes">
         <source>%n row(s) have problems and are marked in red. They are left out unless you fix the file and choose it again.</source>
@@ -121,16 +131,16 @@
     <name>ClassDesk::SyncPage</name>
     <message numerus="yes">
         <source>%n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n to review</numerusform>
+            <numerusform>%n to review</numerusform>
         </translation>
     </message>
 </context>

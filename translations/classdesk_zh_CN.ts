@@ -1166,6 +1166,36 @@
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
+    <message>
+        <source>Sync status</source>
+        <translation>同步状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %n 项更改待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Welcome to ClassDesk</source>
+        <translation>欢迎使用课堂助手</translation>
+    </message>
+    <message>
+        <source>How would you like to start?</source>
+        <translation>您想怎样开始？</translation>
+    </message>
+    <message>
+        <source>You can work offline now and sign in to your school&apos;s platform later; nothing you enter is lost either way.</source>
+        <translation>您可以先离线使用，以后再登录学校平台；无论哪种方式，录入的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <source>Use with my school&apos;s platform</source>
+        <translation>连接我学校的平台</translation>
+    </message>
+    <message>
+        <source>Use offline for now (import a roster)</source>
+        <translation>先离线使用（导入花名册）</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::OrcusSpreadsheetReader</name>
@@ -1499,39 +1529,39 @@
     <name>ClassDesk::SignInDialog</name>
     <message>
         <source>Sign in to your school&apos;s platform</source>
-        <translation type="unfinished"></translation>
+        <translation>登录学校平台</translation>
     </message>
     <message>
         <source>For example platform.school.edu.cn</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 platform.school.edu.cn</translation>
     </message>
     <message>
         <source>One-time &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>动态验证码(&amp;C)：</translation>
     </message>
     <message>
         <source>Platform &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>平台地址(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>账号(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Your account uses two-step verification. Enter the 6-digit code from your authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的账号启用了两步验证。请输入验证器应用中的 6 位验证码。</translation>
     </message>
     <message>
         <source>Fill in the platform address, your account and your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写平台地址、账号和密码。</translation>
     </message>
 </context>
 <context>
@@ -1608,90 +1638,90 @@
     <name>ClassDesk::SyncPage</name>
     <message>
         <source>Changes the platform did not accept</source>
-        <translation type="unfinished"></translation>
+        <translation>平台未接受的更改</translation>
     </message>
     <message>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>登录…</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步</translation>
     </message>
     <message>
         <source>Waiting to be sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>等待发送：</translation>
     </message>
     <message>
         <source>Last successful sync:</source>
-        <translation type="unfinished"></translation>
+        <translation>上次成功同步：</translation>
     </message>
     <message>
         <source>Conflicts:</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突：</translation>
     </message>
     <message>
         <source>Changes the platform did not accept:</source>
-        <translation type="unfinished"></translation>
+        <translation>平台未接受的更改：</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项更改</numerusform>
         </translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
         <source>%n to review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项待处理</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%3</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>未说明原因</translation>
     </message>
 </context>
 <context>
     <name>ClassDesk::SyncStateText</name>
     <message>
         <source>Working offline (not signed in)</source>
-        <translation type="unfinished"></translation>
+        <translation>离线工作（未登录）</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录…</translation>
     </message>
     <message>
         <source>Sign in again to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新登录以同步</translation>
     </message>
     <message>
         <source>Offline: changes are kept and sent later</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：更改已保存，联网后发送</translation>
     </message>
     <message>
         <source>Syncing %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>正在同步 %1%</translation>
     </message>
     <message>
         <source>Up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>已同步</translation>
     </message>
     <message>
         <source>Sync needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>同步需要处理</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,19 @@
 #include "placeholderpage.h"
 #include "rosterimportdialog.h"
 #include "settingspage.h"
+#include "signindialog.h"
+#include "synccontroller.h"
+#include "syncpage.h"
+#include "syncstatetext.h"
 #include "todaypage.h"
 #include "workspace.h"
+
+#include "assignmentstore.h"
+#include "attendancestore.h"
+#include "classstore.h"
+#include "coursestore.h"
+#include "coursewarestore.h"
+#include "lessonpublisher.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -19,6 +30,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -139,6 +152,117 @@ void MainWindow::importRoster()
     });
     dialog->open();
     dialog->chooseFile();
+}
+
+void MainWindow::setPlatformDefaults(const QString &serverAddress, const QString &account)
+{
+    m_defaultServer = serverAddress;
+    m_defaultAccount = account;
+}
+
+void MainWindow::setSyncController(SyncController *controller)
+{
+    m_sync = controller;
+    if (!m_sync)
+        return;
+
+    // The Sync section replaces its placeholder.
+    const int index = int(Section::Sync);
+    QWidget *placeholder = m_pages->widget(index);
+    auto *syncPage = new SyncPage(m_workspace, *m_sync, m_pages);
+    syncPage->setAccessibleName(m_sidebar->item(index)->text());
+    m_pages->insertWidget(index, syncPage);
+    m_pages->removeWidget(placeholder);
+    placeholder->deleteLater();
+    m_pages->setCurrentIndex(m_sidebar->currentRow());
+    connect(syncPage, &SyncPage::signInRequested, this, &MainWindow::showSignIn);
+
+    m_syncStatusButton = new QPushButton(this);
+    m_syncStatusButton->setObjectName(QStringLiteral("syncStatusButton"));
+    m_syncStatusButton->setFlat(true);
+    m_syncStatusButton->setAccessibleName(tr("Sync status"));
+    statusBar()->addWidget(m_syncStatusButton);
+    connect(m_syncStatusButton, &QPushButton::clicked, this, [this] { showSection(Section::Sync); });
+    connect(m_sync, &SyncController::stateChanged, this, &MainWindow::updateSyncStatus);
+    connect(m_sync, &SyncController::pendingCountChanged, this, &MainWindow::updateSyncStatus);
+    updateSyncStatus();
+
+    // Local edits start a sync soon; rows the sync wrote refresh the views
+    // through the same store signals, without counting as local edits.
+    const auto localChange = [this] {
+        if (!m_forwardingRemoteChange)
+            m_sync->notifyLocalChange();
+    };
+    connect(&m_workspace.classes(), &ClassStore::changed, this, localChange);
+    connect(&m_workspace.attendance(), &AttendanceStore::changed, this, localChange);
+    connect(&m_workspace.assignments(), &AssignmentStore::changed, this, localChange);
+    connect(&m_workspace.courseware(), &CoursewareStore::changed, this, localChange);
+    connect(&m_workspace.lessonPublisher(), &LessonPublisher::changed, this, localChange);
+    connect(m_sync, &SyncController::dataChanged, this, &MainWindow::forwardRemoteChange);
+}
+
+void MainWindow::forwardRemoteChange(const QString &entity, const QStringList &ids)
+{
+    m_forwardingRemoteChange = true;
+    if (entity == QLatin1String("class") || entity == QLatin1String("student"))
+        emit m_workspace.classes().changed(entity, ids);
+    else if (entity.startsWith(QLatin1String("attendance")))
+        emit m_workspace.attendance().changed(entity, ids);
+    else if (entity == QLatin1String("assignment"))
+        emit m_workspace.assignments().changed(entity, ids);
+    else if (entity == QLatin1String("courseware"))
+        emit m_workspace.courseware().changed(entity, ids);
+    else if (entity == QLatin1String("course") || entity == QLatin1String("lesson"))
+        emit m_workspace.courses().changed(entity, ids);
+    m_forwardingRemoteChange = false;
+}
+
+void MainWindow::updateSyncStatus()
+{
+    const QString state = SyncStateText::describe(m_sync->state(), m_sync->progress());
+    const int pending = m_sync->pendingCount();
+    m_syncStatusButton->setText(pending > 0 ? tr("%1 · %n change(s) waiting", "", pending).arg(state) : state);
+    m_todayPage->setNetworkAvailable(m_sync->state() != SyncEngine::State::Offline
+                                     && m_sync->state() != SyncEngine::State::SignedOut
+                                     && m_sync->state() != SyncEngine::State::SignInRequired);
+}
+
+void MainWindow::offerFirstRun(SyncEngine::State state)
+{
+    QSettings settings;
+    if (settings.value(QStringLiteral("firstRun/done"), false).toBool())
+        return;
+    settings.setValue(QStringLiteral("firstRun/done"), true);
+    if (state != SyncEngine::State::SignedOut)
+        return; // signed in before, e.g. a restored session
+
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Welcome to ClassDesk"));
+    box.setText(tr("How would you like to start?"));
+    box.setInformativeText(tr("You can work offline now and sign in to your school's platform later; "
+                              "nothing you enter is lost either way."));
+    QPushButton *platformButton = box.addButton(tr("Use with my school's platform"), QMessageBox::AcceptRole);
+    QPushButton *offlineButton = box.addButton(tr("Use offline for now (import a roster)"), QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Close);
+    box.exec();
+
+    if (box.clickedButton() == platformButton)
+        showSignIn();
+    else if (box.clickedButton() == offlineButton)
+        importRoster();
+}
+
+void MainWindow::showSignIn()
+{
+    if (!m_sync)
+        return;
+    auto *dialog = new SignInDialog(*m_sync, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_defaultServer.isEmpty())
+        dialog->setServerAddress(m_defaultServer);
+    if (!m_defaultAccount.isEmpty())
+        dialog->setAccount(m_defaultAccount);
+    dialog->open();
 }
 
 void MainWindow::showAbout()

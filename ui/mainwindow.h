@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "syncengine.h"
+
 #include <QMainWindow>
 
 class QListWidget;
+class QPushButton;
 class QWidget;
 class QStackedWidget;
 
@@ -13,6 +16,7 @@ class AssignmentPage;
 class AttendancePage;
 class CoursewarePage;
 class TodayPage;
+class SyncController;
 class Workspace;
 
 // The teacher's main window: a sidebar of sections and the page of the
@@ -39,8 +43,20 @@ public:
     [[nodiscard]] TodayPage *todayPage() const { return m_todayPage; }
     [[nodiscard]] AssignmentPage *assignmentPage() const { return m_assignmentPage; }
 
+    // Connects the sync engine: the Sync section, the status bar indicator,
+    // local changes that start a sync and synced rows that refresh the views.
+    void setSyncController(SyncController *controller);
+
+    // Defaults for the sign-in dialog, e.g. from the command line.
+    void setPlatformDefaults(const QString &serverAddress, const QString &account);
+
+    // On the very first start, asks whether to sign in to the school's platform
+    // or to work offline with an imported roster; later starts ask nothing.
+    void offerFirstRun(SyncEngine::State state);
+
 public slots:
     void showAbout();
+    void showSignIn();
     // Opens the roster import dialog and shows the imported class afterwards.
     void importRoster();
 
@@ -60,6 +76,14 @@ private:
     CoursewarePage *m_coursewarePage = nullptr;
     TodayPage *m_todayPage = nullptr;
     AssignmentPage *m_assignmentPage = nullptr;
+    void forwardRemoteChange(const QString &entity, const QStringList &ids);
+    void updateSyncStatus();
+
+    SyncController *m_sync = nullptr;
+    QPushButton *m_syncStatusButton = nullptr;
+    bool m_forwardingRemoteChange = false;
+    QString m_defaultServer;
+    QString m_defaultAccount;
     QString m_version;
     QString m_revision;
 };
