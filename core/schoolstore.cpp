@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <array>
+
 namespace ClassDesk {
 
 using StoreSupport::run;
@@ -71,6 +73,62 @@ Result<School> SchoolStore::school(const QString &id)
     if (!*row)
         return StoreSupport::notFound(QStringLiteral("school"), id);
     return School{statement->textAt(0), statement->textAt(1), statement->textAt(2)};
+}
+
+Result<QString> SchoolStore::createLocalSchool(const QString &name, const QString &timeZone)
+{
+    const QString id = Uuid7::generate();
+    const qint64 now = CivilTime::nowMs();
+    const auto status = m_database.writeTransaction([&] {
+        return run(m_database,
+                   "INSERT INTO school (id, name, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                   id, name, timeZone, now, now);
+    });
+    if (!status)
+        return std::unexpected(status.error());
+    emit changed(QStringLiteral("school"), {id});
+    return id;
+}
+
+Result<std::optional<QString>> SchoolStore::platformSchool()
+{
+    auto statement = m_database.prepare("SELECT id FROM school WHERE server_version IS NOT NULL "
+                                        "AND deleted_at IS NULL ORDER BY created_at LIMIT 1");
+    if (!statement)
+        return std::unexpected(statement.error());
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row ? std::optional(statement->textAt(0)) : std::nullopt;
+}
+
+Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
+{
+    // A student whose number the platform's school already has stays behind
+    // (OR IGNORE), and so does the local school holding them.
+    // TODO: merge such students into the platform's copy, attendance included.
+    constexpr std::array Moves = {
+        "UPDATE teacher SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE class SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE OR IGNORE student SET school_id = ?1 "
+        "WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE course SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE courseware SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE assignment SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE school SET deleted_at = ?2 WHERE server_version IS NULL AND deleted_at IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM student WHERE student.school_id = school.id)",
+    };
+    const qint64 now = CivilTime::nowMs();
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        for (const char *sql : Moves) {
+            if (auto moved = run(m_database, sql, platformSchoolId, now); !moved)
+                return moved;
+        }
+        return {};
+    });
+    if (status)
+        emit changed(QStringLiteral("school"), {platformSchoolId});
+    return status;
 }
 
 Result<QList<School>> SchoolStore::schools()

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimeZone>
 
+#include <optional>
+
 namespace ClassDesk {
 
 class Database;
@@ -33,6 +35,20 @@ public:
     [[nodiscard]] Result<QString> createTeacher(const QString &schoolId, const QString &name,
                                                 const QString &account);
     [[nodiscard]] Result<School> school(const QString &id);
+    // Creates the school a teacher works in before ever signing in. Schools
+    // belong to the platform, so this one is never sent to it.
+    [[nodiscard]] Result<QString> createLocalSchool(const QString &name, const QString &timeZone);
+
+    // The school the platform sent, if any.
+    [[nodiscard]] Result<std::optional<QString>> platformSchool();
+
+    // Moves the classes, students, courses, courseware, assignments and
+    // teachers of every local-only school into the platform's school, in one
+    // transaction and without outbox rows: the platform never sees a school id
+    // in these rows, it files them under the teacher's school itself. A local
+    // school left empty is deleted.
+    [[nodiscard]] Status moveLocalSchoolsInto(const QString &platformSchoolId);
+
     // Every school in the database, oldest first.
     [[nodiscard]] Result<QList<School>> schools();
 

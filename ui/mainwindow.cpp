@@ -204,6 +204,18 @@ void MainWindow::setSyncController(SyncController *controller)
 void MainWindow::forwardRemoteChange(const QString &entity, const QStringList &ids)
 {
     m_forwardingRemoteChange = true;
+    if (entity == QLatin1String("school")) {
+        const QString previous = m_workspace.schoolId();
+        if (auto refreshed = m_workspace.refreshSchool(); !refreshed)
+            statusBar()->showMessage(refreshed.error().message);
+        if (m_workspace.schoolId() != previous) {
+            // Every view lists the school's rows, so every view reloads.
+            emit m_workspace.classes().changed(QStringLiteral("class"), {});
+            emit m_workspace.courses().changed(QStringLiteral("lesson"), {});
+            emit m_workspace.assignments().changed(QStringLiteral("assignment"), {});
+            emit m_workspace.courseware().changed(QStringLiteral("courseware"), {});
+        }
+    }
     if (entity == QLatin1String("class") || entity == QLatin1String("student"))
         emit m_workspace.classes().changed(entity, ids);
     else if (entity.startsWith(QLatin1String("attendance")))

@@ -88,6 +88,18 @@ QString Workspace::databasePath() const
 
 Status Workspace::chooseSchool()
 {
+    // Once the platform has sent the teacher's school, work done offline
+    // before the first sign-in moves into it.
+    const auto platform = m_schools->platformSchool();
+    if (!platform)
+        return std::unexpected(platform.error());
+    if (platform->has_value()) {
+        if (auto moved = m_schools->moveLocalSchoolsInto(**platform); !moved)
+            return moved;
+        m_schoolId = **platform;
+        return {};
+    }
+
     const auto schools = m_schools->schools();
     if (!schools)
         return std::unexpected(schools.error());
@@ -96,11 +108,23 @@ Status Workspace::chooseSchool()
         return {};
     }
 
-    const auto created = m_schools->createSchool(tr("My school"), DefaultSchoolTimeZone);
+    const auto created = m_schools->createLocalSchool(tr("My school"), DefaultSchoolTimeZone);
     if (!created)
         return std::unexpected(created.error());
     m_schoolId = *created;
     qCInfo(lcUi) << "Created a local school for offline work";
+    return {};
+}
+
+Status Workspace::refreshSchool()
+{
+    const QString previous = m_schoolId;
+    if (auto chosen = chooseSchool(); !chosen)
+        return chosen;
+    if (m_schoolId != previous) {
+        qCInfo(lcUi) << "Now working in the platform's school";
+        emit schoolChanged();
+    }
     return {};
 }
 

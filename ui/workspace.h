@@ -40,6 +40,10 @@ public:
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString schoolId() const { return m_schoolId; }
 
+    // Switches to the platform's school once sync has brought it, moving the
+    // work done offline into it; emits schoolChanged() when the school changed.
+    [[nodiscard]] Status refreshSchool();
+
     [[nodiscard]] Database &database() const { return *m_database; }
     [[nodiscard]] SchoolStore &schools() const { return *m_schools; }
     [[nodiscard]] ClassStore &classes() const { return *m_classes; }
@@ -52,6 +56,9 @@ public:
     [[nodiscard]] SubmissionStore &submissions() const { return *m_submissions; }
     [[nodiscard]] LessonMaterialStore &lessonMaterials() const { return *m_lessonMaterials; }
     [[nodiscard]] LessonPublisher &lessonPublisher() const { return *m_lessonPublisher; }
+
+signals:
+    void schoolChanged();
 
 private:
     Workspace(QString dataDirectory, std::unique_ptr<Database> database);
