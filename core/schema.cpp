@@ -14,6 +14,8 @@ const char *migrationSql(int fromVersion)
     switch (fromVersion) {
     case 0:
         return version1Sql();
+    case 1:
+        return version2Sql();
     default:
         return nullptr;
     }

@@ -34,6 +34,7 @@ std::optional<std::string> FaultInjector::parse(const std::string &spec)
     static const std::map<std::string_view, Kind> s_kinds = {
         {"500", Kind::Status500}, {"503", Kind::Status503}, {"429", Kind::Status429},
         {"reset", Kind::Reset},   {"stall", Kind::Stall},   {"truncate", Kind::Truncate},
+        {"shortpatch", Kind::ShortPatch},
     };
 
     size_t start = 0;
@@ -49,7 +50,7 @@ std::optional<std::string> FaultInjector::parse(const std::string &spec)
         const size_t at = item.find('@');
         const auto kind = at == std::string_view::npos ? s_kinds.end() : s_kinds.find(item.substr(0, at));
         if (kind == s_kinds.end())
-            return "unknown fault \"" + std::string(item) + "\"; use KIND@N with KIND one of 500, 503, 429, reset, stall, truncate";
+            return "unknown fault \"" + std::string(item) + "\"; use KIND@N with KIND one of 500, 503, 429, reset, stall, truncate, shortpatch";
 
         std::string_view position = item.substr(at + 1);
         Fault fault{kind->second};
@@ -66,6 +67,11 @@ std::optional<std::string> FaultInjector::parse(const std::string &spec)
         m_faults[*request] = fault;
     }
     return std::nullopt;
+}
+
+std::optional<FaultInjector::Fault> FaultInjector::currentFault()
+{
+    return t_currentFault;
 }
 
 void FaultInjector::install(httplib::Server &server)
@@ -95,6 +101,7 @@ void FaultInjector::install(httplib::Server &server)
             return httplib::Server::HandlerResponse::Unhandled;
         case Kind::Reset:
         case Kind::Truncate:
+        case Kind::ShortPatch:
             return httplib::Server::HandlerResponse::Unhandled;
         }
         return httplib::Server::HandlerResponse::Unhandled;

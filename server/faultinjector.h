@@ -19,7 +19,9 @@ namespace ClassDeskServer {
 class FaultInjector
 {
 public:
-    enum class Kind { Status500, Status503, Status429, Reset, Stall, Truncate };
+    // ShortPatch makes a tus PATCH store and acknowledge only half of the body it
+    // received, as a server may do under the tus protocol.
+    enum class Kind { Status500, Status503, Status429, Reset, Stall, Truncate, ShortPatch };
 
     struct Fault
     {
@@ -31,6 +33,8 @@ public:
     [[nodiscard]] std::optional<std::string> parse(const std::string &spec);
     [[nodiscard]] bool isEmpty() const { return m_faults.empty(); }
     void install(httplib::Server &server);
+    // The fault chosen for the request the calling thread is handling, if any.
+    [[nodiscard]] static std::optional<Fault> currentFault();
 
 private:
     std::map<std::int64_t, Fault> m_faults;

@@ -63,7 +63,9 @@ Options:
                                Retry-After: 1), reset (the connection closes
                                half-way through the body), stall (the answer is
                                delayed by 3 seconds, or KIND@N:SECONDS), truncate
-                               (the JSON body is cut in half)
+                               (the JSON body is cut in half), shortpatch (a
+                               tus PATCH stores and acknowledges only half of
+                               its body)
   --help                       show this text
 
 add-teacher options:
