@@ -21,7 +21,7 @@ class AuthClient;
 class HttpJob;
 class HttpTransport;
 
-// The file a TusUploadJob sends and what the server is told about it.
+// The file a TusUploadJob sends and the metadata sent with it.
 struct TusUploadSource
 {
     QString filePath;
@@ -33,9 +33,9 @@ struct TusUploadSource
 
 // One attempt at a resumable upload with the tus 1.0 protocol (creation,
 // checksum and termination extensions). It resumes a saved upload from the
-// offset a HEAD returns, or creates a new one, then PATCHes the file in
-// chunks of 1 to 16 MiB, each with an Upload-Checksum, reading the file from
-// disk one chunk at a time. It emits finished() exactly once; a failure is
+// offset a HEAD returns, or creates a new one. It then PATCHes the file in
+// chunks of 1 to 16 MiB, each with an Upload-Checksum, and reads the file
+// from disk one chunk at a time. It emits finished() exactly once; a failure is
 // left for UploadQueue to retry, which starts a new job that asks the server
 // for its offset again.
 //
@@ -63,7 +63,7 @@ public:
     void setUploadUrl(const QUrl &url) { m_uploadUrl = url; }
     // The offset this client saw acknowledged moments ago, e.g. before a pause.
     // The job then PATCHes from it without a HEAD first; a 409 corrects it.
-    // Without it (after a failure or restart) the job asks the server first.
+    // Without it (after a failure or restart) the job sends a HEAD first.
     void setResumeOffset(qint64 offset) { m_resumeOffset = offset; }
     // The PATCH size to start with; it then adapts to the link's speed.
     void setChunkSize(qint64 bytes);
@@ -86,6 +86,10 @@ public:
     [[nodiscard]] qint64 confirmedBytes() const { return m_offset; }
     // Body bytes handed to the network in this job, including bytes sent again.
     [[nodiscard]] qint64 bytesSent() const;
+    // The file offset up to which the current PATCH body was handed to the
+    // network; ahead of confirmedBytes() while a chunk travels. For progress
+    // display only, since the server may still store less.
+    [[nodiscard]] qint64 sentOffset() const;
     [[nodiscard]] qint64 chunkSize() const { return m_chunkSize; }
     // The platform's file id; set when the job succeeded against the platform.
     [[nodiscard]] const QString &fileId() const { return m_fileId; }

@@ -260,6 +260,9 @@ UploadQueue::Item UploadQueue::makeItem(const UploadEntry &entry) const
     item.state = stateOf(entry);
     item.totalBytes = entry.totalBytes;
     item.confirmedBytes = entry.confirmedBytes;
+    item.sentBytes = entry.confirmedBytes;
+    if (m_job && entry.coursewareId == m_currentId)
+        item.sentBytes = std::clamp(m_job->sentOffset(), entry.confirmedBytes, entry.totalBytes);
     item.attempts = entry.attempts;
     item.fileId = entry.fileId;
     item.errorCode = entry.lastErrorCode;
@@ -268,7 +271,7 @@ UploadQueue::Item UploadQueue::makeItem(const UploadEntry &entry) const
         item.nextAttemptAt = QDateTime::fromMSecsSinceEpoch(entry.nextAttemptAt, Qt::UTC);
     if (item.state == ItemState::Uploading && m_rate > 0) {
         item.bytesPerSecond = m_rate;
-        item.etaSeconds = qint64((entry.totalBytes - entry.confirmedBytes) / m_rate);
+        item.etaSeconds = qint64(double(entry.totalBytes - item.sentBytes) / m_rate);
     }
     return item;
 }
@@ -404,7 +407,7 @@ void UploadQueue::stopCurrent()
 {
     if (!m_job)
         return;
-    // The job's finished() arrives synchronously; onJobFinished sees the stop.
+    // stop() emits finished() at once, so disconnect first: a pause is no failure.
     TusUploadJob *job = m_job;
     disconnect(job, &TusUploadJob::finished, this, &UploadQueue::onJobFinished);
     job->stop();
@@ -459,7 +462,7 @@ void UploadQueue::onJobFinished()
 
 void UploadQueue::handleFailure(UploadEntry &entry, const Error &error, bool madeProgress)
 {
-    // A cancelled request (sign-out, shutdown) says nothing about the upload.
+    // A cancelled request (sign-out, shutdown) is no failure of the upload.
     const bool waitsForSignIn = error.code.startsWith(QLatin1String("auth."))
         || error.code == QLatin1String("network.cancelled");
     // Attempts count failures since the server's offset last moved, so a slow
@@ -476,8 +479,8 @@ void UploadQueue::handleFailure(UploadEntry &entry, const Error &error, bool mad
         entry.state = UploadEntry::State::NeedsAttention;
         entry.nextAttemptAt = 0;
         if (error.retryable)
-            entry.lastErrorMessage = tr("ClassDesk gave up uploading this file after %n attempts. %1 "
-                                        "Check the network connection, then choose Retry.",
+            entry.lastErrorMessage = tr("ClassDesk stopped trying to upload this file after %n attempt(s). %1 "
+                                        "Check the network connection, then retry the upload.",
                                         nullptr, entry.attempts)
                                          .arg(error.message);
         (void)saveEntry(entry);
@@ -522,20 +525,21 @@ void UploadQueue::updateRate()
 void UploadQueue::emitProgress()
 {
     qint64 confirmed = 0;
+    qint64 sent = 0;
     qint64 total = 0;
     for (const UploadEntry &entry : std::as_const(m_entries)) {
-        if (entry.state == UploadEntry::State::Done && entry.coursewareId != m_currentId)
+        if (entry.state == UploadEntry::State::Done)
             continue;
-        confirmed += entry.confirmedBytes;
-        total += entry.totalBytes;
-        if (entry.coursewareId == m_currentId) {
-            const Item current = makeItem(entry);
-            emit itemProgress(entry.coursewareId, entry.confirmedBytes, entry.totalBytes, current.bytesPerSecond,
-                              current.etaSeconds);
-        }
+        const Item item = makeItem(entry);
+        confirmed += item.confirmedBytes;
+        sent += item.sentBytes;
+        total += item.totalBytes;
+        if (item.state == ItemState::Uploading)
+            emit itemProgress(item.coursewareId, item.confirmedBytes, item.sentBytes, item.totalBytes,
+                              item.bytesPerSecond, item.etaSeconds);
     }
-    const qint64 eta = m_rate > 0 ? qint64(double(total - confirmed) / m_rate) : -1;
-    emit overallProgress(confirmed, total, m_rate, eta);
+    const qint64 eta = m_rate > 0 ? qint64(double(total - sent) / m_rate) : -1;
+    emit overallProgress(confirmed, sent, total, m_rate, eta);
 }
 
 } // namespace ClassDesk

@@ -26,7 +26,7 @@ class TusUploadJob;
 // Sends courseware files to the platform one at a time, resumably, and keeps
 // its state in the `upload` table so a restart continues where it stopped.
 //
-// For each item the platform is first asked whether it already holds the
+// For each item the platform is first asked whether it already stores the
 // content (SHA-256 and size); if so the item is linked without sending a
 // byte. Otherwise a tus upload is created or resumed (see TusUploadJob). An
 // item is done only when the server shows the whole length stored and the
@@ -59,6 +59,7 @@ public:
         ItemState state = ItemState::Queued;
         qint64 totalBytes = 0;
         qint64 confirmedBytes = 0; // acknowledged by the server
+        qint64 sentBytes = 0;      // confirmed plus the part of the current chunk sent; for display
         double bytesPerSecond = 0; // smoothed; 0 when not uploading
         qint64 etaSeconds = -1;    // -1 when unknown
         int attempts = 0;
@@ -119,10 +120,13 @@ public:
 
 signals:
     void itemChanged(const QString &coursewareId, ClassDesk::UploadQueue::ItemState state);
-    void itemProgress(const QString &coursewareId, qint64 confirmedBytes, qint64 totalBytes, double bytesPerSecond,
-                      qint64 etaSeconds);
-    // Sums over the items that are not done.
-    void overallProgress(qint64 confirmedBytes, qint64 totalBytes, double bytesPerSecond, qint64 etaSeconds);
+    // Emitted every 250 ms while an item uploads. bytesPerSecond is smoothed over
+    // about two seconds; etaSeconds is -1 while unknown.
+    void itemProgress(const QString &coursewareId, qint64 confirmedBytes, qint64 sentBytes, qint64 totalBytes,
+                      double bytesPerSecond, qint64 etaSeconds);
+    // The same sums over every item that is not done yet.
+    void overallProgress(qint64 confirmedBytes, qint64 sentBytes, qint64 totalBytes, double bytesPerSecond,
+                         qint64 etaSeconds);
     void itemFinished(const QString &coursewareId, const QString &fileId);
     void itemNeedsAttention(const QString &coursewareId, const ClassDesk::Error &error);
     // Emitted when nothing is queued, waiting or uploading any more.

@@ -228,7 +228,7 @@ private slots:
         QSignalSpy corrected(m_client->queue.get(), &UploadQueue::serverOffsetCorrected);
         bool finishedEarly = false;
         connect(m_client->queue.get(), &UploadQueue::itemFinished, this, [&](const QString &, const QString &fileId) {
-            // Done must only be reported for a file the server holds in full.
+            // Done must only be reported for a file the server stored in full.
             finishedEarly = serverFileSha256(fileId) != coursewareRow(id).sha256;
         });
 
@@ -286,7 +286,7 @@ private slots:
         const QString id = addFile(3 * MiB, QStringLiteral("gone.bin"));
         QVERIFY(m_client->queue->enqueue(id).has_value());
 
-        // A saved upload the server no longer knows, as after its expiry.
+        // A saved upload the server no longer has, as after its expiry.
         UploadQueueStore store(*m_client->database);
         UploadEntry entry = store.entry(id).value().value();
         entry.uploadUrl = QUrl(m_server->baseUrl() + QStringLiteral("uploads/") + newId());
@@ -507,6 +507,8 @@ private slots:
         constexpr qint64 CapKilobytes = 1024;
         m_client->queue->setBandwidthLimit(CapKilobytes);
         const QString id = addFile(8 * MiB, QStringLiteral("capped.bin"));
+        QSignalSpy progress(m_client->queue.get(), &UploadQueue::itemProgress);
+        QSignalSpy overall(m_client->queue.get(), &UploadQueue::overallProgress);
         QVERIFY(m_client->queue->enqueue(id).has_value());
         m_client->queue->start();
 
@@ -522,6 +524,18 @@ private slots:
         qInfo("capped rate %.0f B/s for a cap of %.0f B/s", rate, cap);
         QVERIFY2(rate <= cap * 1.2, qPrintable(QString::number(rate)));
         QVERIFY2(rate >= cap * 0.8, qPrintable(QString::number(rate)));
+
+        // The progress signals report bytes, rate and ETA while the item uploads.
+        QVERIFY(progress.count() >= 10);
+        const QList<QVariant> last = progress.last();
+        QCOMPARE(last.at(0).toString(), id);
+        QVERIFY(last.at(2).toLongLong() >= last.at(1).toLongLong());
+        QVERIFY(last.at(2).toLongLong() > progress.first().at(2).toLongLong());
+        QCOMPARE(last.at(3).toLongLong(), 8 * MiB);
+        QVERIFY(last.at(4).toDouble() > cap * 0.5);
+        QVERIFY(last.at(5).toLongLong() > 0);
+        QVERIFY(!overall.isEmpty());
+        QCOMPARE(overall.last().at(2).toLongLong(), 8 * MiB);
         QVERIFY(m_client->queue->pause(id).has_value());
     }
 
