@@ -116,10 +116,12 @@ void TusUploadJob::start()
 {
     const QFileInfo file(m_source.filePath);
     if (!file.isFile() || file.size() != m_source.size) {
-        fail(Error{QStringLiteral("local.read_failed"),
-                   tr("The courseware file %1 is missing or changed on this computer. Import the file again.")
-                       .arg(m_source.fileName),
-                   0, false, 0});
+        const Error error{QStringLiteral("local.read_failed"),
+                          tr("The courseware file %1 is missing or changed on this computer. Import the file again.")
+                              .arg(m_source.fileName),
+                          0, false, 0};
+        // Queued, so finished() never comes from inside start().
+        QMetaObject::invokeMethod(this, [this, error] { fail(error); }, Qt::QueuedConnection);
         return;
     }
 
@@ -149,9 +151,9 @@ void TusUploadJob::stop()
 void TusUploadJob::send(const HttpRequest &request, Handler handler)
 {
     const quint64 generation = ++m_generation;
-    const auto deliver = [this, generation, handler](QObject *job, const Result<HttpResponse> &result,
+    // A reply after stop() or to an older request is dropped.
+    const auto deliver = [this, generation, handler](const Result<HttpResponse> &result,
                                                      const HttpResponse &response) {
-        job->deleteLater();
         if (generation != m_generation || m_finished)
             return;
         (this->*handler)(result, response);
@@ -159,8 +161,9 @@ void TusUploadJob::send(const HttpRequest &request, Handler handler)
 
     if (m_auth) {
         AuthorizedJob *job = m_auth->send(request);
-        connect(job, &AuthorizedJob::finished, this,
-                [job, deliver] { deliver(job, job->result(), job->response()); });
+        // Deleted even when this job is gone before the reply arrives.
+        connect(job, &AuthorizedJob::finished, job, &QObject::deleteLater);
+        connect(job, &AuthorizedJob::finished, this, [job, deliver] { deliver(job->result(), job->response()); });
         return;
     }
     if (!m_transport) {
@@ -169,7 +172,8 @@ void TusUploadJob::send(const HttpRequest &request, Handler handler)
     }
     HttpJob *job = m_transport->send(request);
     m_httpJob = job;
-    connect(job, &HttpJob::finished, this, [job, deliver] { deliver(job, job->result(), job->response()); });
+    connect(job, &HttpJob::finished, job, &QObject::deleteLater);
+    connect(job, &HttpJob::finished, this, [job, deliver] { deliver(job->result(), job->response()); });
 }
 
 HttpRequest TusUploadJob::tusRequest(const QByteArray &method, const QUrl &url) const
@@ -223,13 +227,13 @@ void TusUploadJob::createUpload()
     HttpRequest request = tusRequest(QByteArrayLiteral("POST"), m_creationUrl);
     request.addHeader("Upload-Length", QByteArray::number(m_source.size));
     QList<QByteArray> metadata{metadataPair("sha256", m_source.sha256)};
-    if (!m_source.fileName.isEmpty()) {
+    if (!m_source.fileName.isEmpty())
         metadata << metadataPair("filename", m_source.fileName);
-        // @tus/server and other common servers read "filetype" and "filename".
+    if (!m_source.contentType.isEmpty()) {
+        metadata << metadataPair("content_type", m_source.contentType);
+        // @tus/server 2.4 serves downloads with the "filetype" key instead.
         metadata << metadataPair("filetype", m_source.contentType);
     }
-    if (!m_source.contentType.isEmpty())
-        metadata << metadataPair("content_type", m_source.contentType);
     request.addHeader("Upload-Metadata", metadata.join(','));
     send(request, &TusUploadJob::onCreateFinished);
 }

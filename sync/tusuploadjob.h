@@ -35,9 +35,9 @@ struct TusUploadSource
 // checksum and termination extensions). It resumes a saved upload from the
 // offset a HEAD returns, or creates a new one. It then PATCHes the file in
 // chunks of 1 to 16 MiB, each with an Upload-Checksum, and reads the file
-// from disk one chunk at a time. It emits finished() exactly once; a failure is
-// left for UploadQueue to retry, which starts a new job that asks the server
-// for its offset again.
+// from disk one chunk at a time. It emits finished() exactly once, never from
+// inside start() but at once from stop(). A failure is left for UploadQueue
+// to retry with a new job, which requests the server's offset again.
 //
 // Against the ClassDesk platform (the AuthClient constructor) the job first
 // looks the content up by SHA-256 and size and links it without sending a
