@@ -16,6 +16,8 @@ const char *migrationSql(int fromVersion)
         return version1Sql();
     case 1:
         return version2Sql();
+    case 2:
+        return version3Sql();
     default:
         return nullptr;
     }

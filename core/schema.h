@@ -12,7 +12,7 @@ class Database;
 // transaction, so a crash leaves the file at one version or the next.
 namespace Schema {
 
-inline constexpr int CurrentVersion = 2;
+inline constexpr int CurrentVersion = 3;
 
 // Applies every migration the file is missing. Safe to call from several
 // connections at once: each step checks the version again under the write lock.
@@ -20,9 +20,11 @@ inline constexpr int CurrentVersion = 2;
 
 // The SQL that turns an empty database into version 1.
 [[nodiscard]] const char *version1Sql();
-
-// The SQL that takes a version 1 database to version 2.
+// The SQL that takes a version 1 database to version 2: lesson materials and
+// the queued upload state.
 [[nodiscard]] const char *version2Sql();
+// The SQL that adds the upload queue table to version 2.
+[[nodiscard]] const char *version3Sql();
 
 } // namespace Schema
 } // namespace ClassDesk

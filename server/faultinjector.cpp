@@ -35,6 +35,7 @@ std::optional<std::string> FaultInjector::parse(const std::string &spec)
         {"500", Kind::Status500}, {"503", Kind::Status503}, {"429", Kind::Status429},
         {"reset", Kind::Reset},   {"stall", Kind::Stall},   {"truncate", Kind::Truncate},
         {"dropreply", Kind::DropReply},
+        {"shortpatch", Kind::ShortPatch},
     };
 
     size_t start = 0;
@@ -50,7 +51,7 @@ std::optional<std::string> FaultInjector::parse(const std::string &spec)
         const size_t at = item.find('@');
         const auto kind = at == std::string_view::npos ? s_kinds.end() : s_kinds.find(item.substr(0, at));
         if (kind == s_kinds.end())
-            return "unknown fault \"" + std::string(item) + "\"; use KIND@N with KIND one of 500, 503, 429, reset, stall, truncate, dropreply";
+            return "unknown fault \"" + std::string(item) + "\"; use KIND@N with KIND one of 500, 503, 429, reset, stall, truncate, dropreply, shortpatch";
 
         std::string_view position = item.substr(at + 1);
         Fault fault{kind->second};
@@ -67,6 +68,11 @@ std::optional<std::string> FaultInjector::parse(const std::string &spec)
         m_faults[*request] = fault;
     }
     return std::nullopt;
+}
+
+std::optional<FaultInjector::Fault> FaultInjector::currentFault()
+{
+    return t_currentFault;
 }
 
 void FaultInjector::install(httplib::Server &server)
@@ -97,6 +103,7 @@ void FaultInjector::install(httplib::Server &server)
         case Kind::Reset:
         case Kind::Truncate:
         case Kind::DropReply:
+        case Kind::ShortPatch:
             return httplib::Server::HandlerResponse::Unhandled;
         }
         return httplib::Server::HandlerResponse::Unhandled;

@@ -21,8 +21,10 @@ class FaultInjector
 public:
     // Reset sends half the response body and drops the connection; DropReply
     // lets the handler commit its work and then drops the connection before
-    // any body byte, as a reply lost on the way would.
-    enum class Kind { Status500, Status503, Status429, Reset, Stall, Truncate, DropReply };
+    // any body byte, as a reply lost on the way would. ShortPatch makes a tus
+    // PATCH store and acknowledge only half of the body it received, as a
+    // server may do under the tus protocol.
+    enum class Kind { Status500, Status503, Status429, Reset, Stall, Truncate, DropReply, ShortPatch };
 
     struct Fault
     {
@@ -34,6 +36,8 @@ public:
     [[nodiscard]] std::optional<std::string> parse(const std::string &spec);
     [[nodiscard]] bool isEmpty() const { return m_faults.empty(); }
     void install(httplib::Server &server);
+    // The fault chosen for the request the calling thread is handling, if any.
+    [[nodiscard]] static std::optional<Fault> currentFault();
 
 private:
     std::map<std::int64_t, Fault> m_faults;

@@ -67,7 +67,8 @@ Options:
                                delayed by 3 seconds, or KIND@N:SECONDS), truncate
                                (the JSON body is cut in half), dropreply (the
                                request is handled, then the connection closes
-                               before the body)
+                               before the body), shortpatch (a tus PATCH stores
+                               and acknowledges only half of its body)
   --help                       show this text
 
 add-teacher options:

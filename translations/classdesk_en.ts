@@ -171,4 +171,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ClassDesk::UploadQueue</name>
+    <message numerus="yes">
+        <source>ClassDesk stopped trying to upload this file after %n attempt(s). %1 Check the network connection, then retry the upload.</source>
+        <translation>
+            <numerusform>ClassDesk stopped trying to upload this file after %n attempt. %1 Check the network connection, then retry the upload.</numerusform>
+            <numerusform>ClassDesk stopped trying to upload this file after %n attempts. %1 Check the network connection, then retry the upload.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

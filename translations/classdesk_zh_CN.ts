@@ -1927,6 +1927,46 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::TusUploadJob</name>
+    <message>
+        <source>The courseware file %1 is missing or changed on this computer. Import the file again.</source>
+        <translation>本机上的课件文件 %1 已丢失或被修改。请重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>ClassDesk cannot read the courseware file %1 (%2). Import the file again.</source>
+        <translation>课堂助手无法读取课件文件 %1（%2）。请重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>The courseware file %1 became shorter while it was uploaded. Import the file again.</source>
+        <translation>课件文件 %1 在上传过程中变短了。请重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>The platform stored none of the last parts of the file. ClassDesk will try again later.</source>
+        <translation>平台没有保存该文件最近上传的任何部分。课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s copy of %1 does not match the file on this computer. ClassDesk will upload it again.</source>
+        <translation>平台上的 %1 与本机文件不一致。课堂助手将重新上传。</translation>
+    </message>
+    <message>
+        <source>The platform sent an unexpected answer to an upload. ClassDesk will try again later.</source>
+        <translation>平台对上传请求返回了意外的响应。课堂助手稍后会重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::UploadQueue</name>
+    <message>
+        <source>This courseware is not in the upload queue.</source>
+        <translation>该课件不在上传队列中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>ClassDesk stopped trying to upload this file after %n attempt(s). %1 Check the network connection, then retry the upload.</source>
+        <translation>
+            <numerusform>课堂助手已尝试上传此文件 %n 次，现已停止。%1 请检查网络连接，然后重试上传。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::Workspace</name>
     <message>
         <source>My school</source>

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Kills a client process (upload_runner) at random points of an upload and
+// starts it again, as a power cut in a school would.
+#include "../server/servertestsupport.h"
+#include "uploadqueuestore.h"
+#include "uploadtestsupport.h"
+
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace ClassDesk;
+using namespace ServerTestSupport;
+using namespace UploadTestSupport;
+
+namespace {
+
+const QString Teacher = QStringLiteral("zhao");
+const QString Password = QStringLiteral("restart-test-password");
+constexpr qint64 MiB = 1024 * 1024;
+constexpr qint64 ChunkBytes = MiB;
+constexpr int Trials = 12;
+
+// The PATCH offsets one runner process printed before it ended.
+QList<qint64> chunkOffsets(const QByteArray &output)
+{
+    QList<qint64> offsets;
+    for (const QByteArray &line : output.split('\n')) {
+        if (line.startsWith("chunk "))
+            offsets.append(line.split(' ').value(1).toLongLong());
+    }
+    return offsets;
+}
+
+} // namespace
+
+class TestUploadRestart : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void killedClientResumesEachTime()
+    {
+        ServerProcess server;
+        QVERIFY(server.addTeacher(Teacher, Password, QStringLiteral("Test School")));
+        QVERIFY(server.start());
+        QTemporaryDir clientFolder;
+        QTemporaryDir sources;
+
+        // The teacher imports a 24 MiB file and queues it, then the app quits.
+        QString id;
+        QString sha256;
+        {
+            UploadClient client(clientFolder.path(), QUrl(server.baseUrl()));
+            QVERIFY(client.open());
+            const QString path = sources.filePath(QStringLiteral("lesson.mp4"));
+            sha256 = writeRandomFile(path, 24 * MiB, 42);
+            id = client.addCourseware(path, QStringLiteral("lesson.mp4"));
+            QVERIFY(!id.isEmpty());
+            QVERIFY(client.queue->enqueue(id).has_value());
+        }
+
+        const QStringList arguments{QStringLiteral("--data"), clientFolder.path(), QStringLiteral("--server"),
+                                    server.baseUrl(), QStringLiteral("--account"), Teacher,
+                                    QStringLiteral("--password"), Password, QStringLiteral("--limit"),
+                                    QStringLiteral("2048"), QStringLiteral("--chunk"), QString::number(ChunkBytes)};
+        QRandomGenerator random(20261204);
+        std::optional<qint64> lastOffsetBeforeKill;
+        int killed = 0;
+        int exitCode = -1;
+        for (int run = 0; run <= Trials && exitCode != 0; ++run) {
+            QProcess runner;
+            runner.setProcessChannelMode(QProcess::SeparateChannels);
+            runner.start(QStringLiteral(UPLOAD_RUNNER_EXECUTABLE), arguments);
+            QVERIFY(runner.waitForStarted(5000));
+
+            if (run < Trials) {
+                // Anywhere from sign-in and creation to the middle of a chunk.
+                QTest::qWait(int(random.bounded(200, 1500)));
+                if (runner.state() == QProcess::Running) {
+                    runner.kill();
+                    ++killed;
+                }
+            }
+            QVERIFY(runner.waitForFinished(120000));
+            const QList<qint64> offsets = chunkOffsets(runner.readAllStandardOutput());
+            if (runner.exitStatus() == QProcess::NormalExit)
+                exitCode = runner.exitCode();
+
+            // A restart may resend only the chunk that was in flight at the kill.
+            if (lastOffsetBeforeKill && !offsets.isEmpty())
+                QVERIFY2(offsets.first() >= *lastOffsetBeforeKill,
+                         qPrintable(QStringLiteral("run %1 resent from %2, the previous run was at %3")
+                                        .arg(run)
+                                        .arg(offsets.first())
+                                        .arg(*lastOffsetBeforeKill)));
+            if (!offsets.isEmpty())
+                lastOffsetBeforeKill = offsets.last();
+        }
+
+        QVERIFY(killed >= 10);
+        QCOMPARE(exitCode, 0);
+        UploadClient client(clientFolder.path(), QUrl(server.baseUrl()));
+        QVERIFY(client.open());
+        const UploadEntry entry = UploadQueueStore(*client.database).entry(id).value().value();
+        QCOMPARE(entry.state, UploadEntry::State::Done);
+        QCOMPARE(entry.confirmedBytes, 24 * MiB);
+        QCOMPARE(fileSha256(server.dataFolder() + QStringLiteral("/files/") + entry.fileId), sha256);
+        QCOMPARE(client.courseware->courseware(id)->remoteId, entry.fileId);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUploadRestart)
+#include "tst_uploadrestart.moc"
