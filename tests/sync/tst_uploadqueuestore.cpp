@@ -62,7 +62,7 @@ private slots:
 
     void version1FileMigratesWithRowsKept()
     {
-        QCOMPARE(m_database->userVersion().value_or(-1), 2);
+        QCOMPARE(m_database->userVersion().value_or(-1), Schema::CurrentVersion);
         auto statement = m_database->prepare("SELECT title, upload_state FROM courseware");
         QVERIFY(statement.has_value());
         QVERIFY(statement->step().value_or(false));
