@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncengine.h"
 
+#include "uploadqueue.h"
+
 #include "authclient.h"
 #include "changeapplier.h"
 #include "database.h"
@@ -12,6 +14,7 @@
 #include "synclogging.h"
 #include "tokenstore.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QTimeZone>
@@ -97,9 +100,19 @@ void SyncEngine::createClient(const QUrl &apiBaseUrl)
 {
     if (m_auth && m_auth->apiBaseUrl() == apiBaseUrl)
         return;
+    if (m_uploads) {
+        m_uploads->stop();
+        m_uploads->deleteLater();
+    }
     if (m_auth)
         m_auth->deleteLater();
     m_auth = new AuthClient(m_transport, m_tokenStore, apiBaseUrl, this);
+
+    // Courseware files go out through the same connection, transport and
+    // sign-in; the queue waits while the teacher is signed out.
+    m_uploads = new UploadQueue(*m_database, QFileInfo(m_databasePath).absolutePath(), m_auth, m_transport, this);
+    m_uploads->loadSettings();
+    m_uploads->start();
     connect(m_auth, &AuthClient::stateChanged, this, &SyncEngine::onAuthStateChanged);
     connect(m_auth, &AuthClient::otpRequired, this, &SyncEngine::otpRequired);
     connect(m_auth, &AuthClient::signInFailed, this, [this](const Error &error) {
@@ -422,6 +435,28 @@ void SyncEngine::onPushFinished(AuthorizedJob *job, const QList<OutboxEntry> &se
     pushNextBatch();
 }
 
+void SyncEngine::enqueueQueuedCourseware()
+{
+    // A published lesson marks its courseware "queued"; the upload queue takes
+    // it from there, so a file prepared offline goes out once the network is back.
+    if (!m_uploads)
+        return;
+    QStringList queued;
+    {
+        // The statement is finished before enqueue() writes.
+        auto statement = m_database->prepare("SELECT id FROM courseware WHERE upload_state = 'queued' "
+                                             "AND deleted_at IS NULL");
+        if (!statement)
+            return;
+        while (statement->step().value_or(false))
+            queued << statement->textAt(0);
+    }
+    for (const QString &id : std::as_const(queued)) {
+        if (auto added = m_uploads->enqueue(id); !added)
+            qCWarning(lcSync) << "Could not queue courseware" << id << "for upload:" << added.error().code;
+    }
+}
+
 void SyncEngine::finishRun()
 {
     m_running = false;
@@ -441,6 +476,7 @@ void SyncEngine::finishRun()
         setState(State::UpToDate, 100);
     }
     saveValue(QStringLiteral("sync.last_success"), QString::number(QDateTime::currentMSecsSinceEpoch()));
+    enqueueQueuedCourseware();
     emit lastSuccessChanged(QDateTime::currentDateTimeUtc());
     qCInfo(lcSync) << "Sync finished," << parked << "changes parked";
     emit syncFinished(true);

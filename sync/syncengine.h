@@ -18,6 +18,7 @@
 namespace ClassDesk {
 
 class AuthClient;
+class UploadQueue;
 class AuthorizedJob;
 class Database;
 struct HttpResponse;
@@ -103,6 +104,7 @@ signals:
 
 private:
     void createClient(const QUrl &apiBaseUrl);
+    void enqueueQueuedCourseware();
     void restoreSavedSession();
     void onAuthStateChanged();
     void onKeychainUnavailable();
@@ -134,6 +136,7 @@ private:
     HttpTransport *m_transport = nullptr;
     TokenStore *m_tokenStore = nullptr;
     AuthClient *m_auth = nullptr;
+    UploadQueue *m_uploads = nullptr;
     QPointer<AuthorizedJob> m_currentJob;
 
     State m_state = State::SignedOut;

@@ -10,9 +10,13 @@
 #include "attendancestore.h"
 #include "classstore.h"
 #include "coursestore.h"
+#include "coursewarefilestore.h"
+#include "coursewarestore.h"
 #include "tokenstore.h"
 
 #include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
@@ -311,6 +315,40 @@ private slots:
         QCOMPARE(finished.first().first().toBool(), true);
         QCOMPARE(device.scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
         verifyMatchesServer(device, server);
+    }
+
+    void queuedCoursewareIsUploaded()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        Device device;
+        QVERIFY(device.open());
+        QVERIFY(device.signIn(server, Account, Password));
+
+        // A lesson published offline left its courseware "queued" for upload.
+        QTemporaryDir originals;
+        QFile original(originals.filePath(QStringLiteral("第1课.pdf")));
+        QVERIFY(original.open(QIODevice::WriteOnly));
+        original.write(QByteArray(300 * 1024, 'c'));
+        original.close();
+        const auto stored = CoursewareFileStore(device.folder.path()).importFile(original.fileName());
+        QVERIFY2(stored.has_value(), qPrintable(stored ? QString() : stored.error().toLogString()));
+        CoursewareStore courseware(*device.database);
+        Courseware row;
+        row.schoolId = device.schoolId();
+        row.sha256 = stored->sha256;
+        row.sizeBytes = stored->sizeBytes;
+        row.mimeType = QStringLiteral("application/pdf");
+        row.title = QStringLiteral("第1课");
+        const auto id = courseware.addCourseware(row);
+        QVERIFY(id.has_value());
+        QVERIFY(courseware.setUploadState(*id, QStringLiteral("queued"), {}).has_value());
+
+        // The next sync hands it to the upload queue, which sends it.
+        QVERIFY(device.syncUntilDone());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            device.scalar("SELECT count(*) FROM courseware WHERE upload_state = 'uploaded' AND remote_id <> ''"), 1,
+            30000);
     }
 
     void oversizedBatchIsSplit()
