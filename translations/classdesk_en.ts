@@ -148,9 +148,9 @@
     <name>ClassDesk::TodayLessonWidget</name>
     <message numerus="yes">
         <source>(%n waiting for upload)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n waiting for upload)</numerusform>
+            <numerusform>(%n waiting for upload)</numerusform>
         </translation>
     </message>
 </context>
@@ -158,16 +158,16 @@
     <name>ClassDesk::TodayPage</name>
     <message numerus="yes">
         <source>%n courseware file(s) queued for upload</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n courseware file queued for upload</numerusform>
+            <numerusform>%n courseware files queued for upload</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n assignment(s) published</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n assignment published</numerusform>
+            <numerusform>%n assignments published</numerusform>
         </translation>
     </message>
 </context>
