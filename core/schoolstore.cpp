@@ -108,23 +108,23 @@ Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
     // (OR IGNORE), and so does the local school holding them.
     // TODO: merge such students into the platform's copy, attendance included.
     constexpr std::array Moves = {
-        "UPDATE teacher SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
-        "UPDATE class SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
-        "UPDATE OR IGNORE student SET school_id = ?1 "
+        "UPDATE teacher SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE class SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE OR IGNORE student SET school_id = ? "
         "WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
-        "UPDATE course SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
-        "UPDATE courseware SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
-        "UPDATE assignment SET school_id = ?1 WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
-        "UPDATE school SET deleted_at = ?2 WHERE server_version IS NULL AND deleted_at IS NULL "
-        "AND NOT EXISTS (SELECT 1 FROM student WHERE student.school_id = school.id)",
+        "UPDATE course SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE courseware SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+        "UPDATE assignment SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
     };
-    const qint64 now = CivilTime::nowMs();
     const auto status = m_database.writeTransaction([&]() -> Status {
         for (const char *sql : Moves) {
-            if (auto moved = run(m_database, sql, platformSchoolId, now); !moved)
+            if (auto moved = run(m_database, sql, platformSchoolId); !moved)
                 return moved;
         }
-        return {};
+        return run(m_database,
+                   "UPDATE school SET deleted_at = ? WHERE server_version IS NULL AND deleted_at IS NULL "
+                   "AND NOT EXISTS (SELECT 1 FROM student WHERE student.school_id = school.id)",
+                   CivilTime::nowMs());
     });
     if (status)
         emit changed(QStringLiteral("school"), {platformSchoolId});

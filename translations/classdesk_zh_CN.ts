@@ -645,6 +645,10 @@
         <source>Exported %1 students to %2.</source>
         <translation>已将 %1 名学生导出到 %2。</translation>
     </message>
+    <message>
+        <source>Nothing was imported because of the problem above.</source>
+        <translation>由于以上问题，没有导入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::CoursewareFileStore</name>

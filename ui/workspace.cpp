@@ -94,8 +94,10 @@ Status Workspace::chooseSchool()
     if (!platform)
         return std::unexpected(platform.error());
     if (platform->has_value()) {
+        // A failed move leaves the offline work where it was, never unreadable:
+        // the app still opens, and the next start tries again.
         if (auto moved = m_schools->moveLocalSchoolsInto(**platform); !moved)
-            return moved;
+            qCWarning(lcUi) << "Could not move offline work into the platform's school:" << moved.error().code;
         m_schoolId = **platform;
         return {};
     }

@@ -60,7 +60,7 @@ int main(int argc, char *argv[])
 
     Cli::Options options;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("ClassDesk command line.") + QLatin1String(CommandHelp));
+    parser.setApplicationDescription(QStringLiteral("ClassDesk command line.") + QString::fromUtf8(CommandHelp));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({options.data, options.className, options.encoding, options.sheet, options.dryRun,

@@ -128,10 +128,13 @@ int runRosterImport(const Command &command)
         output.insert(QStringLiteral("applied"), QJsonValue::Null);
         if (!parser.isSet(command.options.json)) {
             printPreview(preview);
-            printLine(hasProblems && !parser.isSet(command.options.dryRun)
-                          ? Text::tr("Nothing was imported because of the problems above. Fix the file, or "
-                                     "add --skip-problem-rows to import the other rows.")
-                          : Text::tr("Preview only: nothing was imported."));
+            if (parser.isSet(command.options.dryRun))
+                printLine(Text::tr("Preview only: nothing was imported."));
+            else if (preview.hasFileProblem())
+                printLine(Text::tr("Nothing was imported because of the problem above."));
+            else
+                printLine(Text::tr("Nothing was imported because of the problems above. Fix the file, or "
+                                   "add --skip-problem-rows to import the other rows."));
         }
     }
 

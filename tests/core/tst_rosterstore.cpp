@@ -153,6 +153,55 @@ private slots:
         QCOMPARE(pendingOutbox(QStringLiteral("class")), 0);
     }
 
+    void offlineWorkMovesIntoPlatformSchool()
+    {
+        SchoolStore schools(*m_database);
+        const auto local = schools.createLocalSchool(QStringLiteral("我的学校"), QStringLiteral("Asia/Shanghai"));
+        QVERIFY(local.has_value());
+        RosterStore offline(*m_database, *local);
+        const auto imported = offline.importRows({row(2, QStringLiteral("501"), QStringLiteral("甲"), {}, QStringLiteral("一班")),
+                                                  row(3, QStringLiteral("502"), QStringLiteral("乙"), {}, QStringLiteral("一班"))},
+                                                 {}, {});
+        QVERIFY(imported.has_value());
+
+        // The school made in init() stands for the platform's, as a pull leaves it.
+        QVERIFY(m_database->execute(QStringLiteral("UPDATE school SET server_version = 1 WHERE id = '%1'")
+                                        .arg(m_schoolId))
+                    .has_value());
+        QCOMPARE(schools.platformSchool().value_or(std::nullopt), std::optional(m_schoolId));
+
+        const auto moved = schools.moveLocalSchoolsInto(m_schoolId);
+        QVERIFY2(moved.has_value(), qPrintable(moved ? QString() : moved.error().toLogString()));
+        QCOMPARE(students().size(), 2);
+        ClassStore classes(*m_database);
+        QCOMPARE(classes.classes(m_schoolId)->size(), 1);
+        const auto remaining = schools.schools();
+        QVERIFY(remaining.has_value());
+        QCOMPARE(remaining->size(), 1);
+        QCOMPARE(remaining->first().id, m_schoolId);
+    }
+
+    void clashingStudentKeepsLocalSchool()
+    {
+        SchoolStore schools(*m_database);
+        RosterStore platform(*m_database, m_schoolId);
+        QVERIFY(platform.importRows({row(2, QStringLiteral("601"), QStringLiteral("甲"), {}, QStringLiteral("二班"))}, {}, {})
+                    .has_value());
+        QVERIFY(m_database->execute(QStringLiteral("UPDATE school SET server_version = 1 WHERE id = '%1'")
+                                        .arg(m_schoolId))
+                    .has_value());
+        const auto local = schools.createLocalSchool(QStringLiteral("我的学校"), QStringLiteral("Asia/Shanghai"));
+        RosterStore offline(*m_database, *local);
+        QVERIFY(offline.importRows({row(2, QStringLiteral("601"), QStringLiteral("甲"), {}, QStringLiteral("二班")),
+                                    row(3, QStringLiteral("602"), QStringLiteral("乙"), {}, QStringLiteral("二班"))},
+                                   {}, {})
+                    .has_value());
+
+        QVERIFY(schools.moveLocalSchoolsInto(m_schoolId).has_value());
+        QCOMPARE(students().size(), 2); // 601 from the platform, 602 moved over
+        QCOMPARE(schools.schools()->size(), 2); // the local 601 keeps its school alive
+    }
+
     void normalizedGender_data()
     {
         QTest::addColumn<QString>("text");
