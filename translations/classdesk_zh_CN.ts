@@ -649,6 +649,10 @@
         <source>Nothing was imported because of the problem above.</source>
         <translation>由于以上问题，没有导入任何内容。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid date for --%2. Write it as YYYY-MM-DD, e.g. 2026-09-01.</source>
+        <translation>“%1”不是 --%2 的有效日期。请写成 YYYY-MM-DD 格式，例如 2026-09-01。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::CoursewareFileStore</name>

@@ -16,6 +16,14 @@ int runAttendanceExport(const Command &command)
     const QString outputPath = parser.value(command.options.output);
     const QDate from = QDate::fromString(parser.value(command.options.from), Qt::ISODate);
     const QDate to = QDate::fromString(parser.value(command.options.to), Qt::ISODate);
+    for (const QCommandLineOption *option : {&command.options.from, &command.options.to}) {
+        const QString value = parser.value(*option);
+        if (!value.isEmpty() && !QDate::fromString(value, Qt::ISODate).isValid()) {
+            printError(Text::tr("\"%1\" is not a valid date for --%2. Write it as YYYY-MM-DD, e.g. 2026-09-01.")
+                           .arg(value, option->names().constFirst()));
+            return UnusableArguments;
+        }
+    }
     if (className.isEmpty() || outputPath.isEmpty() || !from.isValid() || !to.isValid()) {
         printError(Text::tr("attendance export needs --class NAME, --from YYYY-MM-DD, --to YYYY-MM-DD and -o FILE."));
         return UnusableArguments;

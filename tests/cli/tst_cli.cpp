@@ -165,6 +165,8 @@ private slots:
         const Run run = cli(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY(!run.errors.trimmed().isEmpty());
+        if (QTest::currentDataTag() == QByteArray("bad date"))
+            QVERIFY(run.errors.contains("2026-13-01"));
     }
 
     void rosterExportImportsBackUnchanged()
