@@ -1215,6 +1215,10 @@
         <source>The workbook has no sheet number %1.</source>
         <translation>工作簿中没有第 %1 个工作表。</translation>
     </message>
+    <message>
+        <source>the file is damaged or is not a spreadsheet</source>
+        <translation>文件已损坏，或不是电子表格文件</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::PlaceholderPage</name>

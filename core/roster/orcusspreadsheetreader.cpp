@@ -202,11 +202,14 @@ Result<std::unique_ptr<SpreadsheetReader>> OrcusSpreadsheetReader::load(const QB
         }
     } catch (const std::exception &exception) {
         qCWarning(lcCoreRoster) << "liborcus could not read the spreadsheet:" << exception.what();
+        // Some orcus exceptions carry no text; the message must still say something.
+        QString detail = QString::fromUtf8(exception.what()).trimmed();
+        if (detail.isEmpty())
+            detail = tr("the file is damaged or is not a spreadsheet");
         return makeError(QStringLiteral("roster.spreadsheet_invalid"),
                          tr("The file could not be read as an %1 workbook (%2). Open it in the "
                             "spreadsheet program, save it again and retry.")
-                             .arg(format == Format::Xlsx ? QStringLiteral("XLSX") : QStringLiteral("ODS"),
-                                  QString::fromUtf8(exception.what())));
+                             .arg(format == Format::Xlsx ? QStringLiteral("XLSX") : QStringLiteral("ODS"), detail));
     }
 
     return std::unique_ptr<SpreadsheetReader>(new OrcusSpreadsheetReader(std::move(document)));
