@@ -602,14 +602,6 @@
         <translation>问题：%1</translation>
     </message>
     <message>
-        <source>Problem in row %1: %2</source>
-        <translation>第 %1 行有问题：%2</translation>
-    </message>
-    <message>
-        <source>Problem in row %1, column %2: %3</source>
-        <translation>第 %1 行“%2”列有问题：%3</translation>
-    </message>
-    <message>
         <source>The encoding is uncertain. Run again with --encoding and one of:</source>
         <translation>无法确定文件编码。请加上 --encoding 和以下编码之一重新运行：</translation>
     </message>

@@ -30,14 +30,9 @@ void printPreview(const RosterPreview &preview)
         printLine(QStringLiteral("  %1\t%2\t%3\t%4")
                       .arg(row.studentNumber, row.name, row.gender, row.className));
     }
-    for (const RosterProblem &problem : preview.problems) {
-        if (problem.row == 0)
-            printLine(Text::tr("Problem: %1").arg(problem.message));
-        else if (problem.column.isEmpty())
-            printLine(Text::tr("Problem in row %1: %2").arg(problem.row).arg(problem.message));
-        else
-            printLine(Text::tr("Problem in row %1, column %2: %3").arg(problem.row).arg(problem.column, problem.message));
-    }
+    // Each message already names its row and column.
+    for (const RosterProblem &problem : preview.problems)
+        printLine(Text::tr("Problem: %1").arg(problem.message));
     if (!preview.encodingCandidates.isEmpty()) {
         printLine(Text::tr("The encoding is uncertain. Run again with --encoding and one of:"));
         for (const DecodingCandidate &candidate : preview.encodingCandidates) {
