@@ -10,7 +10,7 @@ namespace ClassDesk {
 
 class Database;
 
-// What applying a roster changed.
+// Counts of the students an import created, updated or left unchanged.
 struct RosterImportSummary
 {
     int created = 0;
@@ -37,16 +37,16 @@ public:
     [[nodiscard]] Status applyRoster(const QString &classId, const QList<RosterRow> &rows) override;
 
     // Applies a preview's importable rows in one transaction. Rows go into
-    // `classId` when it is given; otherwise into the class named in each row's
-    // class column (created when the school has none of that name), or into a
-    // new class named `fallbackClassName` for rows without one.
+    // `classId` when it is given. Otherwise each row goes into the class named
+    // in its class column, created when the school has none of that name. Rows
+    // without one go into `fallbackClassName`, or fail with roster.class_missing.
     [[nodiscard]] Result<RosterImportSummary> importRows(const QList<RosterRow> &rows, const QString &classId,
                                                          const QString &fallbackClassName);
 
     // The school's class with this name, created (with its outbox row) when missing.
     [[nodiscard]] Result<QString> classNamed(const QString &name);
 
-    // The stored gender for what a roster file says: 男/M/male, 女/F/female.
+    // The stored gender for a roster file's gender cell: 男/M/male, 女/F/female.
     [[nodiscard]] static QString normalizedGender(const QString &text);
 
 signals:

@@ -44,8 +44,8 @@ public:
 
     // Moves the classes, students, courses, courseware, assignments and
     // teachers of every local-only school into the platform's school, in one
-    // transaction and without outbox rows: the platform never sees a school id
-    // in these rows, it files them under the teacher's school itself. A local
+    // transaction and without outbox rows, because the API carries no school
+    // id: the platform files these rows under the teacher's school. A local
     // school left empty is deleted.
     [[nodiscard]] Status moveLocalSchoolsInto(const QString &platformSchoolId);
 

@@ -437,8 +437,8 @@ void SyncEngine::onPushFinished(AuthorizedJob *job, const QList<OutboxEntry> &se
 
 void SyncEngine::enqueueQueuedCourseware()
 {
-    // A published lesson marks its courseware "queued"; the upload queue takes
-    // it from there, so a file prepared offline goes out once the network is back.
+    // A published lesson marks its courseware "queued". The queue uploads it
+    // once the platform can be reached, so a file prepared offline still goes out.
     if (!m_uploads)
         return;
     QStringList queued;

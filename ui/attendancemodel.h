@@ -16,7 +16,7 @@ class Workspace;
 
 // The students of one class with their marks in one attendance session
 // (class, civil date, period). Every change is written to the store before the
-// model shows it, so what the teacher sees is what survives a power cut.
+// model shows it, so every mark on screen survives a power cut.
 class AttendanceModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -59,7 +59,7 @@ public:
 
 signals:
     void countsChanged();
-    // `message` is translated and says what failed and what to do.
+    // `message` is translated and states what failed and what to do.
     void errorOccurred(const QString &message);
 
 private:

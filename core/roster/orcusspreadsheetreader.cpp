@@ -202,7 +202,7 @@ Result<std::unique_ptr<SpreadsheetReader>> OrcusSpreadsheetReader::load(const QB
         }
     } catch (const std::exception &exception) {
         qCWarning(lcCoreRoster) << "liborcus could not read the spreadsheet:" << exception.what();
-        // Some orcus exceptions carry no text; the message must still say something.
+        // Some orcus exceptions carry no text, so the message gets a reason of its own.
         QString detail = QString::fromUtf8(exception.what()).trimmed();
         if (detail.isEmpty())
             detail = tr("the file is damaged or is not a spreadsheet");
