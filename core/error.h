@@ -18,6 +18,10 @@ struct Error
     int sqliteCode = 0;  // SQLite's extended result code, 0 when SQLite was not involved
 
     [[nodiscard]] QString toLogString() const;
+
+    // The message with its code, as screens and the CLI show it: the code is
+    // what the user guide's troubleshooting table and a support call go by.
+    [[nodiscard]] QString displayText() const;
 };
 
 template<typename T>

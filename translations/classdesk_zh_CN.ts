@@ -1078,6 +1078,13 @@
     </message>
 </context>
 <context>
+    <name>ClassDesk::Error</name>
+    <message>
+        <source>%1 (error code: %2)</source>
+        <translation>%1（错误代码：%2）</translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::LessonPublisher</name>
     <message>
         <source>Part of the lesson has already been sent, so the publish can no longer be undone. Change the items one by one instead.</source>
