@@ -7,17 +7,20 @@
 #include "coursewarefilestore.h"
 #include "coursewarepage.h"
 #include "coursewarestore.h"
+#include "settingspage.h"
 #include "uploadqueuemodel.h"
 #include "uploadqueuepanel.h"
 #include "uploadqueuestore.h"
 #include "workspace.h"
 
+#include <QCheckBox>
 #include <QCryptographicHash>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeEdit>
 #include <QTreeView>
 
 using namespace ClassDesk;
@@ -282,7 +285,8 @@ private slots:
         const QString first = addQueuedFile(QStringLiteral("all-1.mp4"), fileContent(4 * MiB, 5));
         const QString second = addQueuedFile(QStringLiteral("all-2.mp4"), fileContent(4 * MiB, 6));
         QVERIFY(waitForState(first, UploadQueue::ItemState::Uploading));
-        QVERIFY(model()->rowOf(second) >= 0);
+        // The second file joins the queue after the sync that the second import asked for.
+        QTRY_VERIFY_WITH_TIMEOUT(model()->rowOf(second) >= 0, 15000);
 
         QTRY_VERIFY(button("pauseAllUploadsButton")->isEnabled());
         QTest::mouseClick(button("pauseAllUploadsButton"), Qt::LeftButton);
@@ -294,6 +298,32 @@ private slots:
         QTest::mouseClick(button("resumeAllUploadsButton"), Qt::LeftButton);
         QVERIFY(waitForState(first, UploadQueue::ItemState::Done));
         QVERIFY(waitForState(second, UploadQueue::ItemState::Done));
+    }
+
+    void settingsStartTimeAppliesLive()
+    {
+        if (QTime::currentTime() >= QTime(23, 58))
+            QSKIP("too close to midnight for a start time later today");
+        // Wired as the main window does it.
+        SettingsPage settings(*m_workspace);
+        connect(&settings, &SettingsPage::uploadSettingsChanged, m_sync.get(), &SyncController::reloadUploadSettings);
+        auto *startTime = settings.findChild<QTimeEdit *>(QStringLiteral("uploadAfterEdit"));
+        auto *onlyAfter = settings.findChild<QCheckBox *>(QStringLiteral("uploadAfterBox"));
+        startTime->setTime(QTime(23, 59));
+        onlyAfter->setChecked(true);
+        QCOMPARE(QSettings().value(QLatin1String(UploadQueue::NotBeforeSettingsKey)).toString(),
+                 QStringLiteral("23:59"));
+
+        const QString id = addQueuedFile(QStringLiteral("evening.mp4"), fileContent(MiB, 7));
+        QTRY_VERIFY(model()->rowOf(id) >= 0);
+        QTest::qWait(1500);
+        QCOMPARE(shownItem(id)->state, UploadQueue::ItemState::Queued);
+        QCOMPARE(shownItem(id)->confirmedBytes, qint64(0));
+
+        // Clearing the start time in Settings lets the running queue go on at once.
+        onlyAfter->setChecked(false);
+        QVERIFY(QSettings().value(QLatin1String(UploadQueue::NotBeforeSettingsKey)).toString().isEmpty());
+        QVERIFY(waitForState(id, UploadQueue::ItemState::Done, 30000));
     }
 
     void savedQueueShownWithoutEngine()
