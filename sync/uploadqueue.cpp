@@ -296,7 +296,8 @@ void UploadQueue::setChunkLimits(qint64 minBytes, qint64 maxBytes)
 void UploadQueue::recordUploadedFile(const QString &coursewareId, const QString &fileId)
 {
     // The file id goes into the courseware's outbox entry in the same
-    // transaction: OutboxStore holds that entry until the file id is there.
+    // transaction, because OutboxStore::pending() leaves that entry out until
+    // the courseware row has a file id.
     const auto status = m_database.writeTransaction([&]() -> Status {
         if (auto updated = StoreSupport::run(m_database,
                                              "UPDATE courseware SET upload_state = 'uploaded', remote_id = ? "

@@ -266,6 +266,8 @@ void UploadQueuePanel::updateButtons()
     }
 
     // Requests need the engine's queue, which exists only while it is live.
+    // TODO: the saved queue could be paused or cancelled while signed out too,
+    // but only the engine may write the upload table while it runs.
     const bool live = m_controller && m_live;
     m_pauseButton->setEnabled(live && anyPausable);
     m_resumeButton->setEnabled(live && anyResumable);

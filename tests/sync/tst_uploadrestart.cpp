@@ -78,7 +78,8 @@ private slots:
         const QStringList arguments{QStringLiteral("--data"), clientFolder.path(), QStringLiteral("--server"),
                                     server.baseUrl(), QStringLiteral("--account"), Teacher,
                                     QStringLiteral("--password"), Password, QStringLiteral("--limit"),
-                                    QString::number(limitKilobytes), QStringLiteral("--chunk"), QString::number(ChunkBytes)};
+                                    QString::number(limitKilobytes), QStringLiteral("--chunk"),
+                                    QString::number(ChunkBytes)};
         QRandomGenerator random(20261204);
         std::optional<qint64> lastOffsetBeforeKill;
         int killed = 0;
