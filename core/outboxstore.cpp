@@ -73,7 +73,18 @@ OutboxStore::OutboxStore(Database &database, QObject *parent)
 
 Result<QList<OutboxEntry>> OutboxStore::pending(int limit)
 {
-    const QByteArray sql = QByteArray(EntryColumns) + "WHERE state = 'pending' ORDER BY seq LIMIT ?";
+    // An entry that references a file the upload queue has not delivered yet
+    // waits: courseware metadata and assignments with such attachments go out
+    // once the courseware row has the platform's file id (remote_id). A file
+    // that is not queued for upload, or a deleted one, keeps no entry back.
+    static constexpr const char *WaitsForUpload =
+        "EXISTS (SELECT 1 FROM courseware c WHERE c.remote_id IS NULL AND c.deleted_at IS NULL "
+        "AND c.upload_state IN ('queued', 'uploading', 'failed') "
+        "AND ((outbox.entity = 'courseware' AND c.id = outbox.entity_id) "
+        "OR (outbox.entity = 'assignment' "
+        "AND c.id IN (SELECT value FROM json_each(outbox.payload, '$.attachment_ids')))))";
+    const QByteArray sql = QByteArray(EntryColumns) + "WHERE state = 'pending' AND NOT " + WaitsForUpload
+                           + " ORDER BY seq LIMIT ?";
     auto statement = m_database.prepare(sql.constData());
     if (!statement)
         return std::unexpected(statement.error());

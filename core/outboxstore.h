@@ -53,7 +53,9 @@ class OutboxStore : public QObject
 public:
     explicit OutboxStore(Database &database, QObject *parent = nullptr);
 
-    // Up to `limit` pending entries, oldest first.
+    // Up to `limit` pending entries, oldest first, leaving out entries whose
+    // courseware file (the item itself or an assignment's attachment) is
+    // queued for upload and has no platform file id yet.
     [[nodiscard]] Result<QList<OutboxEntry>> pending(int limit);
     [[nodiscard]] Result<QList<OutboxEntry>> entries(const QString &entity, const QString &entityId);
     [[nodiscard]] Result<int> count(const QString &state);

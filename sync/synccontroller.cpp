@@ -37,6 +37,10 @@ SyncController::SyncController(const QString &databasePath, const SyncSettings &
     connect(m_engine, &SyncEngine::signInFailed, this, &SyncController::signInFailed);
     connect(m_engine, &SyncEngine::dataChanged, this, &SyncController::dataChanged);
     connect(m_engine, &SyncEngine::syncFinished, this, &SyncController::syncFinished);
+    connect(m_engine, &SyncEngine::uploadItemsReset, this, &SyncController::uploadItemsReset);
+    connect(m_engine, &SyncEngine::uploadItemChanged, this, &SyncController::uploadItemChanged);
+    connect(m_engine, &SyncEngine::uploadItemRemoved, this, &SyncController::uploadItemRemoved);
+    connect(m_engine, &SyncEngine::uploadOverallProgress, this, &SyncController::uploadOverallProgress);
 
     if (m_thread == &m_ownThread) {
         m_ownThread.setObjectName(QStringLiteral("classdesk-sync"));
@@ -86,6 +90,41 @@ void SyncController::syncNow()
 void SyncController::notifyLocalChange()
 {
     QMetaObject::invokeMethod(m_engine, &SyncEngine::notifyLocalChange);
+}
+
+void SyncController::pauseUpload(const QString &coursewareId)
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, coursewareId] { engine->pauseUpload(coursewareId); });
+}
+
+void SyncController::resumeUpload(const QString &coursewareId)
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, coursewareId] { engine->resumeUpload(coursewareId); });
+}
+
+void SyncController::cancelUpload(const QString &coursewareId)
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, coursewareId] { engine->cancelUpload(coursewareId); });
+}
+
+void SyncController::pauseAllUploads()
+{
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::pauseAllUploads);
+}
+
+void SyncController::resumeAllUploads()
+{
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::resumeAllUploads);
+}
+
+void SyncController::reloadUploadSettings()
+{
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::reloadUploadSettings);
+}
+
+void SyncController::requestUploadItems()
+{
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::requestUploadItems);
 }
 
 } // namespace ClassDesk

@@ -65,6 +65,19 @@ public slots:
     // Connect the stores' changed() signals here: a sync follows shortly.
     void notifyLocalChange();
 
+    // The courseware upload queue in the engine's thread. The queue exists
+    // once a platform is set up (signed in or session restored); before that
+    // these do nothing.
+    void pauseUpload(const QString &coursewareId);
+    void resumeUpload(const QString &coursewareId);
+    void cancelUpload(const QString &coursewareId);
+    void pauseAllUploads();
+    void resumeAllUploads();
+    // Call after the Settings page changed the upload speed cap or start time.
+    void reloadUploadSettings();
+    // uploadItemsReset() follows with the whole queue, when there is one.
+    void requestUploadItems();
+
 signals:
     void stateChanged(ClassDesk::SyncEngine::State state, int progress);
     void pendingCountChanged(int count);
@@ -76,6 +89,12 @@ signals:
     // Rows that sync wrote on its own connection; item models reload them.
     void dataChanged(const QString &entity, const QStringList &ids);
     void syncFinished(bool ok);
+    // The upload queue, mirrored from the engine's thread (queued connections).
+    void uploadItemsReset(const QList<ClassDesk::UploadQueue::Item> &items);
+    void uploadItemChanged(const ClassDesk::UploadQueue::Item &item);
+    void uploadItemRemoved(const QString &coursewareId);
+    void uploadOverallProgress(qint64 confirmedBytes, qint64 sentBytes, qint64 totalBytes, double bytesPerSecond,
+                               qint64 etaSeconds);
 
 private:
     QThread m_ownThread;

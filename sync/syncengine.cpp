@@ -112,6 +112,7 @@ void SyncEngine::createClient(const QUrl &apiBaseUrl)
     // sign-in; the queue waits while the teacher is signed out.
     m_uploads = new UploadQueue(*m_database, QFileInfo(m_databasePath).absolutePath(), m_auth, m_transport, this);
     m_uploads->loadSettings();
+    connectUploadQueue();
     m_uploads->start();
     connect(m_auth, &AuthClient::stateChanged, this, &SyncEngine::onAuthStateChanged);
     connect(m_auth, &AuthClient::otpRequired, this, &SyncEngine::otpRequired);
@@ -632,6 +633,66 @@ void SyncEngine::saveValue(const QString &key, const QString &value)
     });
     if (!status)
         qCWarning(lcSync) << "Could not save sync state" << key << status.error().toLogString();
+}
+
+// Upload queue: forwarding between the queue and the UI thread
+
+void SyncEngine::connectUploadQueue()
+{
+    connect(m_uploads, &UploadQueue::itemUpdated, this, &SyncEngine::uploadItemChanged);
+    connect(m_uploads, &UploadQueue::itemRemoved, this, &SyncEngine::uploadItemRemoved);
+    connect(m_uploads, &UploadQueue::overallProgress, this, &SyncEngine::uploadOverallProgress);
+    // Outbox entries held back for this file can go out now.
+    connect(m_uploads, &UploadQueue::itemFinished, this, &SyncEngine::notifyLocalChange);
+    emit uploadItemsReset(m_uploads->items());
+}
+
+void SyncEngine::pauseUpload(const QString &coursewareId)
+{
+    if (!m_uploads)
+        return;
+    if (auto status = m_uploads->pause(coursewareId); !status)
+        qCWarning(lcSync) << "Could not pause the upload of" << coursewareId << ":" << status.error().code;
+}
+
+void SyncEngine::resumeUpload(const QString &coursewareId)
+{
+    if (!m_uploads)
+        return;
+    if (auto status = m_uploads->resume(coursewareId); !status)
+        qCWarning(lcSync) << "Could not resume the upload of" << coursewareId << ":" << status.error().code;
+}
+
+void SyncEngine::cancelUpload(const QString &coursewareId)
+{
+    if (!m_uploads)
+        return;
+    if (auto status = m_uploads->cancel(coursewareId); !status)
+        qCWarning(lcSync) << "Could not cancel the upload of" << coursewareId << ":" << status.error().code;
+}
+
+void SyncEngine::pauseAllUploads()
+{
+    if (m_uploads)
+        m_uploads->pauseAll();
+}
+
+void SyncEngine::resumeAllUploads()
+{
+    if (m_uploads)
+        m_uploads->resumeAll();
+}
+
+void SyncEngine::reloadUploadSettings()
+{
+    if (m_uploads)
+        m_uploads->loadSettings();
+}
+
+void SyncEngine::requestUploadItems()
+{
+    if (m_uploads)
+        emit uploadItemsReset(m_uploads->items());
 }
 
 } // namespace ClassDesk

@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "outboxstore.h"
+#include "uploadqueue.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -18,7 +19,6 @@
 namespace ClassDesk {
 
 class AuthClient;
-class UploadQueue;
 class AuthorizedJob;
 class Database;
 struct HttpResponse;
@@ -89,6 +89,17 @@ public slots:
     // Schedules a sync soon after local changes (debounced).
     void notifyLocalChange();
 
+    // The courseware upload queue; each does nothing while no platform is set up.
+    void pauseUpload(const QString &coursewareId);
+    void resumeUpload(const QString &coursewareId);
+    void cancelUpload(const QString &coursewareId);
+    void pauseAllUploads();
+    void resumeAllUploads();
+    // Reads the upload speed cap and start time from QSettings again.
+    void reloadUploadSettings();
+    // Emits uploadItemsReset() with the whole queue.
+    void requestUploadItems();
+
 signals:
     void stateChanged(ClassDesk::SyncEngine::State state, int progress);
     void pendingCountChanged(int count);
@@ -102,8 +113,16 @@ signals:
     // One sync ended; `ok` is false when it failed.
     void syncFinished(bool ok);
 
+    // The upload queue's items, whole: after the queue was set up and on request.
+    void uploadItemsReset(const QList<ClassDesk::UploadQueue::Item> &items);
+    void uploadItemChanged(const ClassDesk::UploadQueue::Item &item);
+    void uploadItemRemoved(const QString &coursewareId);
+    void uploadOverallProgress(qint64 confirmedBytes, qint64 sentBytes, qint64 totalBytes, double bytesPerSecond,
+                               qint64 etaSeconds);
+
 private:
     void createClient(const QUrl &apiBaseUrl);
+    void connectUploadQueue();
     void enqueueQueuedCourseware();
     void restoreSavedSession();
     void onAuthStateChanged();

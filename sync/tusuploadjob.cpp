@@ -198,11 +198,13 @@ void TusUploadJob::lookUpContent()
     HttpRequest request(QByteArrayLiteral("POST"), m_auth->endpoint(QStringLiteral("files/lookup")));
     const QJsonObject body{{QStringLiteral("sha256"), m_source.sha256}, {QStringLiteral("size"), m_source.size}};
     request.setBody(QJsonDocument(body).toJson(QJsonDocument::Compact), QByteArrayLiteral("application/json"));
+    m_lookingUp = true;
     send(request, &TusUploadJob::onLookupFinished);
 }
 
 void TusUploadJob::onLookupFinished(const Result<HttpResponse> &result, const HttpResponse &)
 {
+    m_lookingUp = false;
     if (!result) {
         if (result.error().httpStatus == 404) {
             createUpload();

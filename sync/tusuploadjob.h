@@ -95,6 +95,8 @@ public:
     [[nodiscard]] const QString &fileId() const { return m_fileId; }
     // True when the platform already held the content and nothing was sent.
     [[nodiscard]] bool linkedExistingFile() const { return m_linkedExisting; }
+    // True while the job asks the platform whether it already holds the content.
+    [[nodiscard]] bool isLookingUp() const { return m_lookingUp; }
 
     // Sends a tus termination (DELETE) for `uploadUrl`, not awaited; used when
     // the teacher cancels an upload. A locked or failing server is asked again
@@ -163,6 +165,7 @@ private:
     QPointer<HttpJob> m_httpJob;
     quint64 m_generation = 0;
     bool m_linkedExisting = false;
+    bool m_lookingUp = false;
     bool m_finished = false;
     Status m_result;
 };

@@ -5,7 +5,10 @@
 #include "civiltime.h"
 #include "coursewarefilestore.h"
 #include "coursewarestore.h"
+#include "database.h"
 #include "httptransport.h"
+#include "outboxwriter.h"
+#include "storesupport.h"
 #include "tusuploadjob.h"
 #include "uploadlogging.h"
 
@@ -21,6 +24,9 @@ namespace ClassDesk {
 namespace {
 
 constexpr int ProgressIntervalMs = 250;
+// A queue waiting for its start time looks at the clock at least this often,
+// so a PC that slept or had its clock changed does not wait for hours.
+constexpr qint64 StartTimeCheckMs = 60 * 1000;
 
 // The name the platform stores: the title in NFC, with the MIME type's usual
 // suffix when the title has none, so a download opens in the right program.
@@ -44,6 +50,7 @@ UploadQueue::UploadQueue(Database &database, const QString &dataDirectory, AuthC
     , m_transport(transport)
     , m_store(database)
     , m_coursewareStore(new CoursewareStore(database, this))
+    , m_clock([] { return QDateTime::currentDateTime(); })
 {
     m_scheduleTimer.setSingleShot(true);
     connect(&m_scheduleTimer, &QTimer::timeout, this, &UploadQueue::scheduleNext);
@@ -53,6 +60,16 @@ UploadQueue::UploadQueue(Database &database, const QString &dataDirectory, AuthC
         emitProgress();
     });
     m_rateClock.start();
+
+    // Views in other threads get whole items, so they never ask back across threads.
+    connect(this, &UploadQueue::itemChanged, this, [this](const QString &id) {
+        if (const auto current = item(id))
+            emit itemUpdated(*current);
+    });
+    connect(this, &UploadQueue::itemProgress, this, [this](const QString &id) {
+        if (const auto current = item(id))
+            emit itemUpdated(*current);
+    });
 
     // Items held back by a missing sign-in go on once the teacher signs in.
     connect(auth, &AuthClient::signedIn, this, [this] {
@@ -189,8 +206,35 @@ Status UploadQueue::cancel(const QString &coursewareId)
     if (!done)
         setCoursewareState(coursewareId, QStringLiteral("local"));
     qCInfo(lcSyncUpload) << "Cancelled the upload of courseware" << coursewareId;
+    emit itemRemoved(coursewareId);
     scheduleNext();
     return {};
+}
+
+void UploadQueue::pauseAll()
+{
+    QStringList ids;
+    for (const UploadEntry &entry : std::as_const(m_entries)) {
+        if (entry.state == UploadEntry::State::Queued)
+            ids << entry.coursewareId;
+    }
+    for (const QString &id : std::as_const(ids)) {
+        if (auto status = pause(id); !status)
+            qCWarning(lcSyncUpload) << "Cannot pause the upload of" << id << ":" << status.error().toLogString();
+    }
+}
+
+void UploadQueue::resumeAll()
+{
+    QStringList ids;
+    for (const UploadEntry &entry : std::as_const(m_entries)) {
+        if (entry.state == UploadEntry::State::Paused)
+            ids << entry.coursewareId;
+    }
+    for (const QString &id : std::as_const(ids)) {
+        if (auto status = resume(id); !status)
+            qCWarning(lcSyncUpload) << "Cannot resume the upload of" << id << ":" << status.error().toLogString();
+    }
 }
 
 void UploadQueue::start()
@@ -229,10 +273,44 @@ void UploadQueue::setNotBefore(const QTime &time)
     scheduleNext();
 }
 
+void UploadQueue::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    scheduleNext();
+}
+
+bool UploadQueue::isWaitingForStartTime() const
+{
+    const bool anyQueued = std::any_of(m_entries.begin(), m_entries.end(), [](const UploadEntry &entry) {
+        return entry.state == UploadEntry::State::Queued;
+    });
+    return anyQueued && !m_job && msUntilAllowed() > 0;
+}
+
 void UploadQueue::setChunkLimits(qint64 minBytes, qint64 maxBytes)
 {
     m_minChunk = minBytes;
     m_maxChunk = maxBytes;
+}
+
+void UploadQueue::recordUploadedFile(const QString &coursewareId, const QString &fileId)
+{
+    // The file id goes into the courseware's outbox entry in the same
+    // transaction, because OutboxStore::pending() leaves that entry out until
+    // the courseware row has a file id.
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        if (auto updated = StoreSupport::run(m_database,
+                                             "UPDATE courseware SET upload_state = 'uploaded', remote_id = ? "
+                                             "WHERE id = ?",
+                                             fileId, coursewareId);
+            !updated)
+            return updated;
+        return OutboxWriter::recordRow(m_database, QStringLiteral("courseware"), coursewareId,
+                                       QStringLiteral("update"));
+    });
+    if (!status)
+        qCWarning(lcSyncUpload) << "Cannot record the platform's file for courseware" << coursewareId << ":"
+                                << status.error().toLogString();
 }
 
 UploadQueue::ItemState UploadQueue::stateOf(const UploadEntry &entry) const
@@ -267,6 +345,9 @@ UploadQueue::Item UploadQueue::makeItem(const UploadEntry &entry) const
     item.fileId = entry.fileId;
     item.errorCode = entry.lastErrorCode;
     item.errorMessage = entry.lastErrorMessage;
+    item.checkingPlatform = item.state == ItemState::Uploading && m_job && m_job->isLookingUp();
+    // Only the lookup finishes an item without creating a tus upload.
+    item.linkedInstantly = item.state == ItemState::Done && entry.uploadUrl.isEmpty();
     if (entry.nextAttemptAt > 0)
         item.nextAttemptAt = QDateTime::fromMSecsSinceEpoch(entry.nextAttemptAt, Qt::UTC);
     if (item.state == ItemState::Uploading && m_rate > 0) {
@@ -309,7 +390,7 @@ qint64 UploadQueue::msUntilAllowed() const
 {
     if (!m_notBefore.isValid())
         return 0;
-    const QTime now = QTime::currentTime();
+    const QTime now = m_clock().time();
     return now >= m_notBefore ? 0 : now.msecsTo(m_notBefore);
 }
 
@@ -319,7 +400,7 @@ void UploadQueue::scheduleNext()
         return;
     if (const qint64 wait = msUntilAllowed(); wait > 0) {
         qCInfo(lcSyncUpload) << "Uploads wait until" << m_notBefore.toString(QStringLiteral("HH:mm"));
-        m_scheduleTimer.start(std::chrono::milliseconds(wait));
+        m_scheduleTimer.start(std::chrono::milliseconds(std::min(wait, StartTimeCheckMs)));
         return;
     }
 
@@ -399,8 +480,9 @@ void UploadQueue::startUpload(UploadEntry &entry)
     m_rateLastMs = m_rateClock.elapsed();
     m_progressTimer.start();
     qCInfo(lcSyncUpload) << "Uploading courseware" << id << (entry.uploadUrl.isEmpty() ? "from the start" : "(resuming)");
-    emit itemChanged(id, ItemState::Uploading);
     job->start();
+    // After start(), so views see whether the job begins with the lookup.
+    emit itemChanged(id, ItemState::Uploading);
 }
 
 void UploadQueue::stopCurrent()
@@ -448,7 +530,7 @@ void UploadQueue::onJobFinished()
         entry->lastErrorCode.clear();
         entry->lastErrorMessage.clear();
         (void)saveEntry(*entry);
-        setCoursewareState(id, QStringLiteral("uploaded"), entry->fileId);
+        recordUploadedFile(id, entry->fileId);
         qCInfo(lcSyncUpload) << "Courseware" << id << "is on the platform as file" << entry->fileId
                              << (job->linkedExistingFile() ? "(linked, nothing sent)" : "");
         emitProgress();

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 namespace ClassDesk {
@@ -67,7 +68,12 @@ public:
         QString fileId;            // the platform's file once done
         QString errorCode;
         QString errorMessage;      // translated
+        bool checkingPlatform = false; // uploading, still asking whether the platform has the content
+        bool linkedInstantly = false;  // done without a tus upload: the platform already had the content
     };
+
+    // The local date and time; replaceable so tests can move the schedule's clock.
+    using Clock = std::function<QDateTime()>;
 
     struct RetryPolicy
     {
@@ -96,6 +102,11 @@ public:
     // on the server (tus DELETE, not awaited). The courseware goes back to "local".
     [[nodiscard]] Status cancel(const QString &coursewareId);
 
+    // Pauses every item that is not done yet.
+    void pauseAll();
+    // Queues every paused item again.
+    void resumeAll();
+
     // Starts working through the queue; uploads wait while stopped.
     void start();
     // Pauses the whole queue; the current transfer stops and resumes on start().
@@ -107,7 +118,12 @@ public:
     // Caps upload speed in KiB/s for the next request on; 0 removes the cap.
     void setBandwidthLimit(qint64 kilobytesPerSecond);
     // Uploads only start after this local time of day; an invalid time allows any.
+    // A transfer already running goes on.
     void setNotBefore(const QTime &time);
+    [[nodiscard]] QTime notBefore() const { return m_notBefore; }
+    // True while queued items wait for the start time of day.
+    [[nodiscard]] bool isWaitingForStartTime() const;
+    void setClock(Clock clock);
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     void setChunkLimits(qint64 minBytes, qint64 maxBytes);
 
@@ -120,6 +136,10 @@ public:
 
 signals:
     void itemChanged(const QString &coursewareId, ClassDesk::UploadQueue::ItemState state);
+    // The whole item after every itemChanged() and itemProgress(), for views in other threads.
+    void itemUpdated(const ClassDesk::UploadQueue::Item &item);
+    // The item left the queue (cancelled).
+    void itemRemoved(const QString &coursewareId);
     // Emitted every 250 ms while an item uploads. bytesPerSecond is smoothed over
     // about two seconds; etaSeconds is -1 while unknown.
     void itemProgress(const QString &coursewareId, qint64 confirmedBytes, qint64 sentBytes, qint64 totalBytes,
@@ -142,6 +162,7 @@ private:
     [[nodiscard]] UploadEntry *findEntry(const QString &coursewareId);
     [[nodiscard]] ItemState stateOf(const UploadEntry &entry) const;
     void setCoursewareState(const QString &coursewareId, const QString &state, const QString &remoteId = {});
+    void recordUploadedFile(const QString &coursewareId, const QString &fileId);
 
     void scheduleNext();
     [[nodiscard]] qint64 msUntilAllowed() const;
@@ -168,6 +189,7 @@ private:
     qint64 m_minChunk = 0;
     qint64 m_maxChunk = 0;
     QTime m_notBefore;
+    Clock m_clock;
     bool m_running = false;
 
     QPointer<TusUploadJob> m_job;
@@ -183,3 +205,5 @@ private:
 };
 
 } // namespace ClassDesk
+
+Q_DECLARE_METATYPE(ClassDesk::UploadQueue::Item)

@@ -1535,6 +1535,22 @@
         <source>Backup saved to %1.</source>
         <translation>备份已保存到 %1。</translation>
     </message>
+    <message>
+        <source>Start uploads only after</source>
+        <translation>仅在此时间之后开始上传</translation>
+    </message>
+    <message>
+        <source>Upload start time</source>
+        <translation>上传开始时间</translation>
+    </message>
+    <message>
+        <source>Each day, uploads wait until this time. An upload already running goes on.</source>
+        <translation>每天到此时间后才开始上传；正在进行的上传不受影响。</translation>
+    </message>
+    <message>
+        <source>Upload time:</source>
+        <translation>上传时间：</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::SignInDialog</name>
@@ -1975,6 +1991,152 @@
         <translation>
             <numerusform>课堂助手已尝试上传此文件 %n 次，现已停止。%1 请检查网络连接，然后重试上传。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::UploadQueueModel</name>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>The upload was interrupted. ClassDesk tries again at %1.</source>
+        <translation>上传中断，课堂助手将在 %1 重试。</translation>
+    </message>
+    <message>
+        <source>The upload was interrupted. ClassDesk tries again soon.</source>
+        <translation>上传中断，课堂助手稍后会重试。</translation>
+    </message>
+    <message>
+        <source>Checking whether the platform already has this file</source>
+        <translation>正在检查平台是否已有此文件</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Linked instantly: the platform already had this file</source>
+        <translation>秒传完成：平台已有此文件</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>Failed. Select the file and choose Resume to try again.</source>
+        <translation>上传失败。请选中该文件，点击“继续”重试。</translation>
+    </message>
+    <message>
+        <source>Failed: %1 Then select the file and choose Resume.</source>
+        <translation>上传失败：%1 然后选中该文件，点击“继续”。</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>Less than a minute left</source>
+        <translation>剩余不到 1 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n minute(s) left</source>
+        <translation>
+            <numerusform>大约还需 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n hour(s) left</source>
+        <translation>
+            <numerusform>大约还需 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Courseware</source>
+        <translation>课件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::UploadQueuePanel</name>
+    <message>
+        <source>Uploads to the platform</source>
+        <translation>上传到平台</translation>
+    </message>
+    <message>
+        <source>Upload queue</source>
+        <translation>上传队列</translation>
+    </message>
+    <message>
+        <source>Overall upload progress</source>
+        <translation>总体上传进度</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the selected uploads; they continue where they stopped.</source>
+        <translation>暂停所选上传，继续时从中断处接着传。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Continue or retry the selected uploads.</source>
+        <translation>继续或重试所选上传。</translation>
+    </message>
+    <message>
+        <source>Cancel Upload</source>
+        <translation>取消上传</translation>
+    </message>
+    <message>
+        <source>Remove the selected files from the queue; the files stay in the library.</source>
+        <translation>将所选文件移出上传队列，文件仍保留在课件库中。</translation>
+    </message>
+    <message>
+        <source>Pause &amp;All</source>
+        <translation>全部暂停(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Resume A&amp;ll</source>
+        <translation>全部继续(&amp;L)</translation>
+    </message>
+    <message>
+        <source>ClassDesk is not connected to the platform. The files upload when it is.</source>
+        <translation>课堂助手尚未连接到平台，连接后会自动上传这些文件。</translation>
+    </message>
+    <message>
+        <source>Uploads start only after %1 each day (see Settings).</source>
+        <translation>每天 %1 之后才开始上传（见“设置”）。</translation>
+    </message>
+    <message>
+        <source>All files are on the platform</source>
+        <translation>所有文件都已在平台上</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,10 @@
 #include "coursewaremodel.h"
 #include "coursewarepreview.h"
 #include "coursewareprobe.h"
+#include "coursewarestore.h"
+#include "lessonpublisher.h"
 #include "uilogging.h"
+#include "uploadqueuepanel.h"
 #include "workspace.h"
 
 #include <QComboBox>
@@ -155,6 +158,18 @@ void CoursewarePage::buildLayout()
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
 
+    m_uploadPanel = new UploadQueuePanel(m_workspace.database(), this);
+    m_uploadPanel->setObjectName(QStringLiteral("uploadQueuePanel"));
+    // Without a running queue the panel shows the saved one, which a publish may have grown.
+    connect(&m_workspace.courseware(), &CoursewareStore::changed, m_uploadPanel, &UploadQueuePanel::reloadSaved);
+    connect(&m_workspace.lessonPublisher(), &LessonPublisher::changed, m_uploadPanel,
+            &UploadQueuePanel::reloadSaved);
+    auto *pageSplitter = new QSplitter(Qt::Vertical, this);
+    pageSplitter->addWidget(splitter);
+    pageSplitter->addWidget(m_uploadPanel);
+    pageSplitter->setStretchFactor(0, 3);
+    pageSplitter->setStretchFactor(1, 1);
+
     auto *status = new QHBoxLayout;
     status->addWidget(m_messageLabel, 1);
     status->addWidget(m_progressBar);
@@ -162,8 +177,13 @@ void CoursewarePage::buildLayout()
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(pageSplitter, 1);
     layout->addLayout(status);
+}
+
+void CoursewarePage::setSyncController(SyncController *controller)
+{
+    m_uploadPanel->setSyncController(controller);
 }
 
 void CoursewarePage::connectPreview()

@@ -22,6 +22,8 @@ namespace ClassDesk {
 class CoursewareFilterModel;
 class CoursewareModel;
 class CoursewarePreview;
+class SyncController;
+class UploadQueuePanel;
 class Workspace;
 
 // The Courseware section: the library of the teacher's slides, documents,
@@ -40,6 +42,9 @@ public:
     [[nodiscard]] CoursewareFilterModel *filterModel() const { return m_filterModel; }
     [[nodiscard]] QListView *view() const { return m_view; }
     [[nodiscard]] CoursewarePreview *preview() const { return m_preview; }
+    [[nodiscard]] UploadQueuePanel *uploadQueuePanel() const { return m_uploadPanel; }
+    // Shows the running upload queue of `controller` in the upload panel.
+    void setSyncController(SyncController *controller);
     [[nodiscard]] bool isImporting() const { return m_importJob != nullptr; }
     // The stored copy of courseware `id`, or an empty string.
     [[nodiscard]] QString storedFilePath(const QString &id) const;
@@ -85,6 +90,7 @@ private:
     QPushButton *m_deleteButton = nullptr;
     QListView *m_view = nullptr;
     CoursewarePreview *m_preview = nullptr;
+    UploadQueuePanel *m_uploadPanel = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_messageLabel = nullptr;

@@ -199,6 +199,11 @@ void MainWindow::setSyncController(SyncController *controller)
     connect(&m_workspace.courseware(), &CoursewareStore::changed, this, localChange);
     connect(&m_workspace.lessonPublisher(), &LessonPublisher::changed, this, localChange);
     connect(m_sync, &SyncController::dataChanged, this, &MainWindow::forwardRemoteChange);
+
+    // The upload panel mirrors the engine's queue; a changed speed cap or start time applies at once.
+    m_coursewarePage->setSyncController(m_sync);
+    if (auto *settingsPage = findChild<SettingsPage *>())
+        connect(settingsPage, &SettingsPage::uploadSettingsChanged, m_sync, &SyncController::reloadUploadSettings);
 }
 
 void MainWindow::forwardRemoteChange(const QString &entity, const QStringList &ids)

@@ -7,6 +7,7 @@
 #include "uilogging.h"
 #include "workspace.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDesktopServices>
@@ -22,6 +23,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimeEdit>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -80,13 +82,35 @@ void SettingsPage::buildLayout()
     m_uploadLimitBox->setSpecialValueText(tr("No limit"));
     m_uploadLimitBox->setValue(settings.value(SettingsKey::UploadLimit, 0).toInt());
     m_uploadLimitBox->setToolTip(tr("Keeps uploads from filling the school's internet connection during class."));
-    connect(m_uploadLimitBox, &QSpinBox::valueChanged, this, [](int kilobytes) {
+    connect(m_uploadLimitBox, &QSpinBox::valueChanged, this, [this](int kilobytes) {
         QSettings().setValue(SettingsKey::UploadLimit, kilobytes);
+        emit uploadSettingsChanged();
     });
+
+    // A school that needs its link for teaching lets uploads start only in the afternoon.
+    const QTime notBefore = QTime::fromString(settings.value(SettingsKey::UploadNotBefore).toString(),
+                                              QStringLiteral("HH:mm"));
+    m_uploadAfterBox = new QCheckBox(tr("Start uploads only after"), this);
+    m_uploadAfterBox->setObjectName(QStringLiteral("uploadAfterBox"));
+    m_uploadAfterBox->setChecked(notBefore.isValid());
+    m_uploadAfterEdit = new QTimeEdit(notBefore.isValid() ? notBefore : QTime(16, 30), this);
+    m_uploadAfterEdit->setObjectName(QStringLiteral("uploadAfterEdit"));
+    m_uploadAfterEdit->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_uploadAfterEdit->setAccessibleName(tr("Upload start time"));
+    m_uploadAfterEdit->setEnabled(notBefore.isValid());
+    m_uploadAfterEdit->setToolTip(tr("Each day, uploads wait until this time. An upload already running goes on."));
+    connect(m_uploadAfterBox, &QCheckBox::toggled, m_uploadAfterEdit, &QWidget::setEnabled);
+    connect(m_uploadAfterBox, &QCheckBox::toggled, this, &SettingsPage::saveUploadStartTime);
+    connect(m_uploadAfterEdit, &QTimeEdit::timeChanged, this, &SettingsPage::saveUploadStartTime);
+    auto *uploadAfterRow = new QHBoxLayout;
+    uploadAfterRow->addWidget(m_uploadAfterBox);
+    uploadAfterRow->addWidget(m_uploadAfterEdit);
+    uploadAfterRow->addStretch();
 
     auto *networkGroup = new QGroupBox(tr("Network"), this);
     auto *networkLayout = new QFormLayout(networkGroup);
     networkLayout->addRow(tr("&Upload speed limit:"), m_uploadLimitBox);
+    networkLayout->addRow(tr("Upload time:"), uploadAfterRow);
 
     auto *folderLabel = new QLabel(QDir::toNativeSeparators(m_workspace.dataDirectory()), this);
     folderLabel->setObjectName(QStringLiteral("dataFolderLabel"));
@@ -122,6 +146,14 @@ void SettingsPage::buildLayout()
     layout->addWidget(networkGroup);
     layout->addWidget(dataGroup);
     layout->addStretch();
+}
+
+void SettingsPage::saveUploadStartTime()
+{
+    const QString value = m_uploadAfterBox->isChecked() ? m_uploadAfterEdit->time().toString(QStringLiteral("HH:mm"))
+                                                        : QString();
+    QSettings().setValue(SettingsKey::UploadNotBefore, value);
+    emit uploadSettingsChanged();
 }
 
 qint64 SettingsPage::folderSize(const QString &folder)

@@ -3,10 +3,12 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QTimeEdit;
 
 namespace ClassDesk {
 
@@ -16,9 +18,11 @@ class Workspace;
 namespace SettingsKey {
 inline const QString Language = QStringLiteral("ui/language");
 inline const QString UploadLimit = QStringLiteral("sync/uploadLimitKilobytesPerSecond");
+// "HH:mm" local time before which no upload starts; empty for any time.
+inline const QString UploadNotBefore = QStringLiteral("sync/uploadNotBefore");
 } // namespace SettingsKey
 
-// The Settings section: interface language, upload speed limit, where the
+// The Settings section: interface language, upload speed limit and start time, where the
 // local data lives and how large it is, and exporting a backup of it.
 class SettingsPage : public QWidget
 {
@@ -39,14 +43,19 @@ public slots:
 signals:
     // `message` is translated: where the backup went, or what failed and what to do.
     void backupFinished(bool succeeded, const QString &message);
+    // The upload speed cap or start time was changed and saved.
+    void uploadSettingsChanged();
 
 private:
     void buildLayout();
     void chooseBackupFile();
+    void saveUploadStartTime();
 
     Workspace &m_workspace;
     QComboBox *m_languageBox = nullptr;
     QSpinBox *m_uploadLimitBox = nullptr;
+    QCheckBox *m_uploadAfterBox = nullptr;
+    QTimeEdit *m_uploadAfterEdit = nullptr;
     QLabel *m_dataSizeLabel = nullptr;
     QPushButton *m_backupButton = nullptr;
     QLabel *m_backupStatusLabel = nullptr;

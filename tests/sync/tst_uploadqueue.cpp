@@ -6,6 +6,7 @@
 #include "uploadqueuestore.h"
 #include "uploadtestsupport.h"
 
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -144,6 +145,7 @@ private slots:
 
     void cleanup()
     {
+        QSettings().clear();
         m_client.reset();
         m_server.reset();
     }
@@ -185,6 +187,7 @@ private slots:
         m_client->queue->start();
         QVERIFY(waitUntilDone(first));
         const QString firstFileId = m_client->queue->item(first)->fileId;
+        QVERIFY(!m_client->queue->item(first)->linkedInstantly);
 
         // A second computer of the same teacher imports the same content.
         QVERIFY(setUpClient());
@@ -196,6 +199,7 @@ private slots:
         QVERIFY(waitUntilDone(second));
         QCOMPARE(m_client->queue->bytesSent(), qint64(0));
         QCOMPARE(chunks.count(), 0);
+        QVERIFY(m_client->queue->item(second)->linkedInstantly);
         QCOMPARE(m_client->queue->item(second)->fileId, firstFileId);
         QCOMPARE(coursewareRow(second).remoteId, firstFileId);
     }
@@ -539,23 +543,136 @@ private slots:
         QVERIFY(m_client->queue->pause(id).has_value());
     }
 
+    void scheduleHoldsUploadsUntilStartTime_data()
+    {
+        QTest::addColumn<QTime>("before");
+        QTest::newRow("morning") << QTime(10, 0);
+        QTest::newRow("just after midnight") << QTime(0, 10);
+        QTest::newRow("one minute early") << QTime(16, 29);
+    }
+
     void scheduleHoldsUploadsUntilStartTime()
     {
+        QFETCH(QTime, before);
         QVERIFY(setUpServerAndClient());
         const QString id = addFile(1000, QStringLiteral("later.bin"));
-        const QTime now = QTime::currentTime();
-        // Skip near midnight, where "later today" does not exist.
-        if (now > QTime(23, 58))
-            QSKIP("too close to midnight for a start time later today");
-        m_client->queue->setNotBefore(now.addSecs(2));
+        auto now = std::make_shared<QDateTime>(QDate(2026, 3, 2), before);
+        m_client->queue->setClock([now] { return *now; });
+        m_client->queue->setNotBefore(QTime(16, 30));
         QVERIFY(m_client->queue->enqueue(id).has_value());
         m_client->queue->start();
 
         QTest::qWait(1000);
         QCOMPARE(m_client->queue->item(id)->state, UploadQueue::ItemState::Queued);
         QCOMPARE(m_client->queue->item(id)->confirmedBytes, qint64(0));
+        QCOMPARE(m_client->queue->bytesSent(), qint64(0));
+        QVERIFY(m_client->queue->isWaitingForStartTime());
+
+        // The clock passes the start time; a new clock makes the queue look again.
+        now->setTime(QTime(16, 31));
+        m_client->queue->setClock([now] { return *now; });
+        QVERIFY(waitUntilDone(id, 20000));
+        QVERIFY(!m_client->queue->isWaitingForStartTime());
+        verifyUploaded(id);
+    }
+
+    void scheduleSettingReloadsLive()
+    {
+        QVERIFY(setUpServerAndClient());
+        QSettings settings;
+        settings.setValue(QLatin1String(UploadQueue::NotBeforeSettingsKey), QStringLiteral("16:30"));
+        const QString id = addFile(1000, QStringLiteral("settings.bin"));
+        const QDateTime morning(QDate(2026, 3, 2), QTime(9, 0));
+        m_client->queue->setClock([morning] { return morning; });
+        m_client->queue->loadSettings();
+        QVERIFY(m_client->queue->enqueue(id).has_value());
+        m_client->queue->start();
+        QTest::qWait(500);
+        QVERIFY(m_client->queue->isWaitingForStartTime());
+
+        // The teacher clears the start time in Settings while ClassDesk runs.
+        settings.remove(QLatin1String(UploadQueue::NotBeforeSettingsKey));
+        m_client->queue->loadSettings();
         QVERIFY(waitUntilDone(id, 20000));
         verifyUploaded(id);
+    }
+
+    void bandwidthLimitReloadsLive()
+    {
+        QVERIFY(setUpServerAndClient());
+        QSettings settings;
+        settings.setValue(QLatin1String(UploadQueue::LimitSettingsKey), 512);
+        m_client->queue->loadSettings();
+        m_client->queue->setChunkLimits(MiB, MiB);
+        const QString id = addFile(16 * MiB, QStringLiteral("relimit.bin"));
+        QVERIFY(m_client->queue->enqueue(id).has_value());
+        m_client->queue->start();
+        QVERIFY(waitForConfirmed(id, MiB));
+
+        // A new cap from Settings takes effect with the next chunk, without a restart.
+        constexpr qint64 CapKilobytes = 2048;
+        settings.setValue(QLatin1String(UploadQueue::LimitSettingsKey), CapKilobytes);
+        m_client->queue->loadSettings();
+        // The chunk already in flight keeps the old cap for up to two seconds.
+        QTest::qWait(2500);
+        const qint64 before = m_client->queue->bytesSent();
+        QElapsedTimer window;
+        window.start();
+        QTest::qWait(3000);
+        const double rate = double(m_client->queue->bytesSent() - before) * 1000.0 / double(window.elapsed());
+        const double cap = double(CapKilobytes * 1024);
+        qInfo("rate %.0f B/s after raising the cap to %.0f B/s", rate, cap);
+        QVERIFY2(rate >= cap * 0.8, qPrintable(QString::number(rate)));
+        QVERIFY2(rate <= cap * 1.2, qPrintable(QString::number(rate)));
+        QVERIFY(m_client->queue->pause(id).has_value());
+    }
+
+    void pauseAllAndResumeAll()
+    {
+        QVERIFY(setUpServerAndClient());
+        m_client->queue->setBandwidthLimit(512);
+        const QString first = addFile(3 * MiB, QStringLiteral("first.bin"), 11);
+        const QString second = addFile(3 * MiB, QStringLiteral("second.bin"), 12);
+        QVERIFY(m_client->queue->enqueue(first).has_value());
+        QVERIFY(m_client->queue->enqueue(second).has_value());
+        m_client->queue->start();
+        QVERIFY(waitForConfirmed(first, 1));
+
+        m_client->queue->pauseAll();
+        QCOMPARE(m_client->queue->item(first)->state, UploadQueue::ItemState::Paused);
+        QCOMPARE(m_client->queue->item(second)->state, UploadQueue::ItemState::Paused);
+        QVERIFY(m_client->queue->isIdle());
+
+        m_client->queue->setBandwidthLimit(0);
+        m_client->queue->resumeAll();
+        QVERIFY(waitUntilDone(first));
+        QVERIFY(waitUntilDone(second));
+        verifyUploaded(first);
+        verifyUploaded(second);
+    }
+
+    void itemUpdatedCarriesWholeItem()
+    {
+        QVERIFY(setUpServerAndClient());
+        const QString id = addFile(2 * MiB, QStringLiteral("updates.bin"), 13);
+        QSignalSpy updates(m_client->queue.get(), &UploadQueue::itemUpdated);
+        QVERIFY(m_client->queue->enqueue(id).has_value());
+        m_client->queue->start();
+        QVERIFY(waitUntilDone(id));
+
+        QVERIFY(updates.count() >= 2);
+        const auto first = updates.first().at(0).value<UploadQueue::Item>();
+        QCOMPARE(first.coursewareId, id);
+        QCOMPARE(first.title, QStringLiteral("updates.bin"));
+        QCOMPARE(first.totalBytes, 2 * MiB);
+        // A fresh upload starts by asking the platform whether it has the content.
+        const bool sawLookup = std::any_of(updates.begin(), updates.end(), [](const QList<QVariant> &update) {
+            return update.at(0).value<UploadQueue::Item>().checkingPlatform;
+        });
+        QVERIFY(sawLookup);
+        const auto last = updates.last().at(0).value<UploadQueue::Item>();
+        QCOMPARE(last.state, UploadQueue::ItemState::Done);
+        QCOMPARE(last.confirmedBytes, 2 * MiB);
     }
 };
 
