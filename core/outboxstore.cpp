@@ -73,7 +73,13 @@ OutboxStore::OutboxStore(Database &database, QObject *parent)
 
 Result<QList<OutboxEntry>> OutboxStore::pending(int limit)
 {
-    const QByteArray sql = QByteArray(EntryColumns) + "WHERE state = 'pending' ORDER BY seq LIMIT ?";
+    // Courseware creates go first: a lesson or assignment created earlier may
+    // have taken the courseware into its own pending create since (updates
+    // fold into it), and the platform rejects ids it does not know yet. A
+    // courseware create refers to no other pushed entity, so moving it ahead
+    // never breaks an order the platform needs.
+    const QByteArray sql = QByteArray(EntryColumns)
+        + "WHERE state = 'pending' ORDER BY (entity = 'courseware' AND op = 'create') DESC, seq LIMIT ?";
     auto statement = m_database.prepare(sql.constData());
     if (!statement)
         return std::unexpected(statement.error());

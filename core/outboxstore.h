@@ -53,7 +53,7 @@ class OutboxStore : public QObject
 public:
     explicit OutboxStore(Database &database, QObject *parent = nullptr);
 
-    // Up to `limit` pending entries, oldest first.
+    // Up to `limit` pending entries: courseware creates first, then the rest oldest first.
     [[nodiscard]] Result<QList<OutboxEntry>> pending(int limit);
     [[nodiscard]] Result<QList<OutboxEntry>> entries(const QString &entity, const QString &entityId);
     [[nodiscard]] Result<int> count(const QString &state);
