@@ -73,11 +73,11 @@ OutboxStore::OutboxStore(Database &database, QObject *parent)
 
 Result<QList<OutboxEntry>> OutboxStore::pending(int limit)
 {
-    // Courseware creates go first: a lesson or assignment created earlier may
-    // have taken the courseware into its own pending create since (updates
-    // fold into it), and the platform rejects ids it does not know yet. A
-    // courseware create refers to no other pushed entity, so moving it ahead
-    // never breaks an order the platform needs.
+    // Courseware creates go first. Updates fold into a pending create, so a
+    // lesson or assignment created earlier may name later courseware in its
+    // create, and the platform rejects ids it does not know yet. A courseware
+    // create names no other pushed entity, so moving it ahead keeps every
+    // order the platform needs.
     const QByteArray sql = QByteArray(EntryColumns)
         + "WHERE state = 'pending' ORDER BY (entity = 'courseware' AND op = 'create') DESC, seq LIMIT ?";
     auto statement = m_database.prepare(sql.constData());

@@ -113,10 +113,10 @@ struct Course
     int classIndex;
 };
 
-// Submissions of one demo assignment due at 22:00 China time on `dueDay`:
-// most students hand in on time and half of those are graded, some hand in
-// late, and the rest have no submission row, which the platform reads as
-// missing. No submission is dated after the moment the demo is made.
+// Adds the submissions of one demo assignment due at 22:00 China time on
+// `dueDay`. Most students hand in on time and about half of those are graded.
+// Some hand in late, and the rest have no submission row, which the platform
+// reads as missing. No submission is dated after the demo is made.
 void addSubmissions(DemoRandom &random, EntityStore &store, const std::string &schoolId, const std::string &teacherId,
                     const std::string &assignmentId, std::chrono::sys_days dueDay,
                     const std::vector<std::string> &students)

@@ -237,6 +237,8 @@ Status ChangeApplier::applyUpsertWithLocalChanges(const QString &entity, const Q
         return parkPending(entity, id, QStringLiteral("conflict"));
     }
 
+    // TODO: merge a lesson field by field, as assignments are, so courseware
+    // linked here and a room changed on the platform need no teacher decision.
     report->conflicts++;
     if (auto kept = writeConflict(entity, id, localRow, {{QStringLiteral("data"), data}}, version); !kept)
         return kept;
@@ -289,7 +291,7 @@ Status ChangeApplier::adoptCourses()
     if (!teacherId)
         return std::unexpected(teacherId.error());
     if (teacherId->isEmpty() || m_schoolId.isEmpty())
-        return {}; // GET /me has not answered yet; the next page or sync adopts them
+        return {}; // GET /me has not returned yet, so a later page or sync adopts the courses
     const auto name = syncStateValue(m_database, QString::fromLatin1(SignedInTeacherNameKey));
     if (!name)
         return std::unexpected(name.error());
@@ -321,9 +323,9 @@ Status ChangeApplier::replaceLessonCourseware(const QString &lessonId, const QSt
         !cleared)
         return cleared;
 
-    // The feed delivers courseware before a lesson that names it, so an id
-    // missing here belongs to a row this device keeps as a conflict; its link
-    // is left out rather than failing the foreign key.
+    // The feed delivers courseware before a lesson that names it. An id
+    // missing here belongs to a row this device keeps as a conflict, so its
+    // link is left out rather than failing the foreign key.
     const qint64 now = CivilTime::nowMs();
     for (qsizetype position = 0; position < coursewareIds.size(); ++position) {
         const auto linked = run(m_database,
