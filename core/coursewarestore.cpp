@@ -2,6 +2,8 @@
 #include "coursewarestore.h"
 
 #include "civiltime.h"
+#include "database.h"
+#include "outboxwriter.h"
 #include "storesupport.h"
 #include "uuid7.h"
 
@@ -90,9 +92,24 @@ Status CoursewareStore::removeCourseware(const QString &id)
 
 Status CoursewareStore::setUploadState(const QString &id, const QString &state, const QString &remoteId)
 {
-    const auto status = m_database.writeTransaction([&] {
-        return run(m_database, "UPDATE courseware SET upload_state = ?, remote_id = ? WHERE id = ?", state,
-                   remoteId.isEmpty() ? std::nullopt : std::optional(remoteId), id);
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        auto current = m_database.prepare("SELECT coalesce(remote_id, '') FROM courseware WHERE id = ?");
+        if (!current)
+            return std::unexpected(current.error());
+        current->bind(1, id);
+        const auto found = current->step();
+        if (!found)
+            return std::unexpected(found.error());
+        const bool newRemoteId = *found && !remoteId.isEmpty() && current->textAt(0) != remoteId;
+        current->reset();
+
+        if (auto written = run(m_database, "UPDATE courseware SET upload_state = ?, remote_id = ? WHERE id = ?",
+                               state, remoteId.isEmpty() ? std::nullopt : std::optional(remoteId), id);
+            !written)
+            return written;
+        if (!newRemoteId)
+            return {};
+        return OutboxWriter::recordRow(m_database, Entity, id, QStringLiteral("update"));
     });
     if (status)
         emit changed(Entity, {id});

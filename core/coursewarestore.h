@@ -46,8 +46,9 @@ public:
     [[nodiscard]] Status updateCourseware(const Courseware &courseware);
     [[nodiscard]] Status removeCourseware(const QString &id);
 
-    // Records upload progress. This is local bookkeeping, not a change for the
-    // platform, so it writes no outbox row.
+    // Records upload progress, which is local bookkeeping without an outbox
+    // row. A new remote id is the exception: the platform's courseware must
+    // learn its file_id, so that change is recorded as an update.
     [[nodiscard]] Status setUploadState(const QString &id, const QString &state, const QString &remoteId);
 
     [[nodiscard]] Result<Courseware> courseware(const QString &id);

@@ -13,6 +13,7 @@ namespace {
 
 const QString LinkEntity = QStringLiteral("lesson_courseware");
 const QString AssignmentEntity = QStringLiteral("assignment");
+const QString LessonEntity = QStringLiteral("lesson");
 
 Result<QStringList> readFirstColumn(Statement &statement)
 {
@@ -35,9 +36,25 @@ LessonMaterialStore::LessonMaterialStore(Database &database, QObject *parent)
 {
 }
 
-Result<QList<LessonInfo>> LessonMaterialStore::lessonsOn(const QString &schoolId, QDate date)
+Result<QList<LessonInfo>> LessonMaterialStore::lessonsOn(const QString &schoolId, QDate date,
+                                                        const QString &teacherId)
 {
-    return queryLessons("k.school_id = ?1 AND l.date = ?2", {schoolId, CivilTime::dateText(date)});
+    if (teacherId.isEmpty())
+        return queryLessons("k.school_id = ?1 AND l.date = ?2", {schoolId, CivilTime::dateText(date)});
+    return queryLessons("k.school_id = ?1 AND l.date = ?2 AND (c.teacher_id = ?3 OR c.teacher_id IS NULL)",
+                        {schoolId, CivilTime::dateText(date), teacherId});
+}
+
+Result<QString> LessonMaterialStore::signedInTeacherId()
+{
+    auto statement = m_database.prepare("SELECT value FROM sync_state WHERE key = ?");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, QString::fromLatin1(SignedInTeacherKey));
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row ? statement->textAt(0) : QString();
 }
 
 Result<LessonInfo> LessonMaterialStore::lesson(const QString &lessonId)
@@ -85,9 +102,9 @@ Result<QList<LessonInfo>> LessonMaterialStore::queryLessons(const char *where, c
 
 Status LessonMaterialStore::attachCourseware(const QString &lessonId, const QString &coursewareId)
 {
-    // TODO: send these links to the platform once its contract has a
-    // lesson-courseware link; until then they stay on this computer.
-    const auto status = m_database.writeTransaction([&] {
+    // The links travel as the lesson's courseware_ids, so each change is an
+    // update of the lesson recorded in the same transaction.
+    const auto status = StoreSupport::writeAndRecord(m_database, LessonEntity, lessonId, QStringLiteral("update"), [&] {
         return run(m_database,
                    "INSERT OR IGNORE INTO lesson_courseware (lesson_id, courseware_id, position, created_at) "
                    "SELECT ?1, ?2, coalesce(max(position) + 1, 0), ?3 FROM lesson_courseware "
@@ -101,7 +118,7 @@ Status LessonMaterialStore::attachCourseware(const QString &lessonId, const QStr
 
 Status LessonMaterialStore::detachCourseware(const QString &lessonId, const QString &coursewareId)
 {
-    const auto status = m_database.writeTransaction([&] {
+    const auto status = StoreSupport::writeAndRecord(m_database, LessonEntity, lessonId, QStringLiteral("update"), [&] {
         return run(m_database, "DELETE FROM lesson_courseware WHERE lesson_id = ? AND courseware_id = ?",
                    lessonId, coursewareId);
     });

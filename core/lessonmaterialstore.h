@@ -13,6 +13,11 @@ namespace ClassDesk {
 
 class Database;
 
+// The sync_state keys under which sync keeps the signed-in teacher from the
+// platform's GET /me. They stay after sign-out.
+inline constexpr const char *SignedInTeacherKey = "session.teacher_id";
+inline constexpr const char *SignedInTeacherNameKey = "session.teacher_name";
+
 // A timetable lesson with what the Today view needs to place it.
 struct LessonInfo
 {
@@ -26,9 +31,9 @@ struct LessonInfo
 };
 
 // What a teacher prepared for a lesson: the courseware to show and the
-// assignments to hand out. Courseware links are local rows (the platform has
-// no such link yet); an assignment's lesson is a field of the assignment and
-// syncs with it.
+// assignments to hand out. Courseware links sync as the lesson's
+// courseware_ids, so each link change records an update of the lesson. An
+// assignment's lesson is a field of the assignment and syncs with it.
 class LessonMaterialStore : public QObject
 {
     Q_OBJECT
@@ -36,9 +41,16 @@ class LessonMaterialStore : public QObject
 public:
     explicit LessonMaterialStore(Database &database, QObject *parent = nullptr);
 
-    // The lessons of every class of the school on the civil `date`, by period
-    // and then class name.
-    [[nodiscard]] Result<QList<LessonInfo>> lessonsOn(const QString &schoolId, QDate date);
+    // The lessons on the civil `date` in the school, by period and then class
+    // name. With a `teacherId`, only that teacher's timetable: the lessons of
+    // courses assigned to the teacher or without a teacher. A course has no
+    // teacher when it was made on this computer or when the platform sent it
+    // before the teacher was known, and the platform sends a teacher only
+    // their own courses. Without a `teacherId`, every lesson of the school.
+    [[nodiscard]] Result<QList<LessonInfo>> lessonsOn(const QString &schoolId, QDate date,
+                                                      const QString &teacherId = {});
+    // The teacher the platform last signed in, or an empty id before any sign-in.
+    [[nodiscard]] Result<QString> signedInTeacherId();
     [[nodiscard]] Result<LessonInfo> lesson(const QString &lessonId);
 
     // Adds courseware to the end of the lesson's list; adding it again changes nothing.

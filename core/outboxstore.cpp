@@ -74,17 +74,26 @@ OutboxStore::OutboxStore(Database &database, QObject *parent)
 Result<QList<OutboxEntry>> OutboxStore::pending(int limit)
 {
     // An entry that references a file the upload queue has not delivered yet
-    // waits: courseware metadata and assignments with such attachments go out
-    // once the courseware row has the platform's file id (remote_id). A file
-    // that is not queued for upload, or a deleted one, keeps no entry back.
+    // waits: courseware metadata, assignments with such attachments and
+    // lessons with such courseware go out once the courseware row has the
+    // platform's file id (remote_id). A file that is not queued for upload,
+    // or a deleted one, keeps no entry back.
     static constexpr const char *WaitsForUpload =
         "EXISTS (SELECT 1 FROM courseware c WHERE c.remote_id IS NULL AND c.deleted_at IS NULL "
         "AND c.upload_state IN ('queued', 'uploading', 'failed') "
         "AND ((outbox.entity = 'courseware' AND c.id = outbox.entity_id) "
         "OR (outbox.entity = 'assignment' "
-        "AND c.id IN (SELECT value FROM json_each(outbox.payload, '$.attachment_ids')))))";
+        "AND c.id IN (SELECT value FROM json_each(outbox.payload, '$.attachment_ids'))) "
+        "OR (outbox.entity = 'lesson' "
+        "AND c.id IN (SELECT value FROM json_each(outbox.payload, '$.courseware_ids')))))";
+
+    // Courseware creates go first. Updates fold into a pending create, so a
+    // lesson or assignment created earlier may name later courseware in its
+    // create, and the platform rejects ids it does not know yet. A courseware
+    // create names no other pushed entity, so moving it ahead keeps every
+    // order the platform needs.
     const QByteArray sql = QByteArray(EntryColumns) + "WHERE state = 'pending' AND NOT " + WaitsForUpload
-                           + " ORDER BY seq LIMIT ?";
+                           + " ORDER BY (entity = 'courseware' AND op = 'create') DESC, seq LIMIT ?";
     auto statement = m_database.prepare(sql.constData());
     if (!statement)
         return std::unexpected(statement.error());

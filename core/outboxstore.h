@@ -53,9 +53,10 @@ class OutboxStore : public QObject
 public:
     explicit OutboxStore(Database &database, QObject *parent = nullptr);
 
-    // Up to `limit` pending entries, oldest first, leaving out entries whose
-    // courseware file (the item itself or an assignment's attachment) is
-    // queued for upload and has no platform file id yet.
+    // Up to `limit` pending entries: courseware creates first, then the rest
+    // oldest first, leaving out entries whose courseware file (the item
+    // itself, an assignment's attachment or a lesson's courseware) is queued
+    // for upload and has no platform file id yet.
     [[nodiscard]] Result<QList<OutboxEntry>> pending(int limit);
     [[nodiscard]] Result<QList<OutboxEntry>> entries(const QString &entity, const QString &entityId);
     [[nodiscard]] Result<int> count(const QString &state);

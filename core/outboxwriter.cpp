@@ -46,6 +46,30 @@ QJsonValue parseJsonText(const QString &text)
     return text;
 }
 
+// A lesson's courseware lives in the lesson_courseware link table; the
+// lesson's payload carries it as the ordered id list the platform stores.
+// Deleted courseware is left out because the platform rejects ids of deleted
+// entities.
+Result<QJsonArray> lessonCoursewareIds(Database &database, const QString &lessonId)
+{
+    auto statement = database.prepare("SELECT lc.courseware_id FROM lesson_courseware lc "
+                                      "JOIN courseware c ON c.id = lc.courseware_id "
+                                      "WHERE lc.lesson_id = ? AND c.deleted_at IS NULL "
+                                      "ORDER BY lc.position, lc.courseware_id");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, lessonId);
+    QJsonArray ids;
+    for (;;) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return ids;
+        ids.append(statement->textAt(0));
+    }
+}
+
 struct RowSnapshot
 {
     QJsonObject payload;
@@ -76,6 +100,14 @@ Result<RowSnapshot> readRow(Database &database, const QString &entity, const QSt
     const QJsonValue version = snapshot.payload.take(QStringLiteral("server_version"));
     if (!version.isNull())
         snapshot.serverVersion = qint64(version.toDouble());
+    statement->reset();
+
+    if (entity == QLatin1String("lesson")) {
+        const auto links = lessonCoursewareIds(database, id);
+        if (!links)
+            return std::unexpected(links.error());
+        snapshot.payload.insert(QStringLiteral("courseware_ids"), *links);
+    }
     return snapshot;
 }
 

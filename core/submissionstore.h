@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QStringList>
 
 #include <optional>
 
@@ -50,6 +51,10 @@ public:
     // with a submission row, by student number.
     [[nodiscard]] Result<QList<Submission>> submissions(const QString &assignmentId);
     [[nodiscard]] Result<SubmissionCounts> counts(const QString &assignmentId);
+
+signals:
+    // Emitted by whoever wrote submission rows (sync), so views read them again.
+    void changed(const QString &entity, const QStringList &ids);
 
 private:
     Database &m_database;

@@ -7,6 +7,7 @@
 #include "problem.h"
 #include "serverdatabase.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -112,6 +113,35 @@ struct Course
     int classIndex;
 };
 
+// Adds the submissions of one demo assignment due at 22:00 China time on
+// `dueDay`. Most students hand in on time and about half of those are graded.
+// Some hand in late, and the rest have no submission row, which the platform
+// reads as missing. No submission is dated after the demo is made.
+void addSubmissions(DemoRandom &random, EntityStore &store, const std::string &schoolId, const std::string &teacherId,
+                    const std::string &assignmentId, std::chrono::sys_days dueDay,
+                    const std::vector<std::string> &students)
+{
+    using namespace std::chrono;
+    const auto nowMs = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    const auto dueMs = duration_cast<milliseconds>((dueDay + hours(14)).time_since_epoch()).count();
+    for (const std::string &studentId : students) {
+        const size_t roll = random.below(20);
+        if (roll >= 17)
+            continue; // missing
+        const bool late = roll >= 14;
+        const std::int64_t offsetMs = std::int64_t(1 + random.below(48)) * 3600 * 1000;
+        nlohmann::json data = {{"assignment_id", assignmentId},
+                               {"student_id", studentId},
+                               {"state", late ? "late" : "submitted"},
+                               {"submitted_at", std::min<std::int64_t>(nowMs, late ? dueMs + offsetMs : dueMs - offsetMs)}};
+        if (!late && roll % 2 == 0) {
+            data["state"] = "graded";
+            data["score"] = 60 + static_cast<int>(random.below(41));
+        }
+        store.save({"submission", Crypto::randomUuid(), schoolId, teacherId, std::nullopt, 1, false, std::move(data)});
+    }
+}
+
 } // namespace
 
 std::vector<DemoAccount> DemoData::ensure()
@@ -166,6 +196,7 @@ void DemoData::generate(const std::vector<DemoAccount> &accounts)
     // Six classes in three grades, each with its students.
     const int enrolmentYear = static_cast<int>(year_month_day(floor<days>(system_clock::now())).year());
     std::vector<std::string> classIds;
+    std::vector<std::vector<std::string>> studentIds;
     for (int index = 0; index < 6; ++index) {
         const int grade = 7 + index / 2;
         const int number = index % 2 + 1;
@@ -175,6 +206,7 @@ void DemoData::generate(const std::vector<DemoAccount> &accounts)
                    {{"name", std::string(gradeNames[static_cast<size_t>(grade - 7)]) + "(" + std::to_string(number) + ")班"},
                     {"grade", std::string(gradeNames[static_cast<size_t>(grade - 7)])}});
 
+        studentIds.emplace_back();
         const size_t size = 43 + random.below(5);
         for (size_t seat = 1; seat <= size; ++seat) {
             char studentNumber[32];
@@ -186,6 +218,7 @@ void DemoData::generate(const std::vector<DemoAccount> &accounts)
                                {"student_number", studentNumber},
                                {"gender", random.below(2) == 0 ? "female" : "male"}}};
             store.save(student);
+            studentIds.back().push_back(student.id);
         }
     }
 
@@ -220,14 +253,20 @@ void DemoData::generate(const std::vector<DemoAccount> &accounts)
                         {"starts_at", s_periods[slot].startsAt},
                         {"ends_at", s_periods[slot].endsAt}});
         }
-        saveEntity("assignment", Crypto::randomUuid(), course.teacherId,
+        const std::string assignmentId = Crypto::randomUuid();
+        const sys_days dueDay = termStart + days(14);
+        saveEntity("assignment", assignmentId, course.teacherId,
                    {{"course_id", course.id},
                     {"title", course.subject + "第一单元练习"},
                     {"instructions", "完成课本第一单元课后习题。"},
                     {"due_time_zone", "Asia/Shanghai"},
                     {"state", "published"},
-                    {"due_date", isoDate(year_month_day(termStart + days(14)))},
+                    {"due_date", isoDate(year_month_day(dueDay))},
+                    {"due_time", "22:00"},
+                    {"target_class_ids", nlohmann::json::array({classIds[static_cast<size_t>(course.classIndex)]})},
                     {"max_score", 100}});
+        addSubmissions(random, store, schoolId, course.teacherId, assignmentId, dueDay,
+                       studentIds[static_cast<size_t>(course.classIndex)]);
     }
 
     transaction.commit();

@@ -4,6 +4,7 @@
 #include "civiltime.h"
 #include "database.h"
 #include "entitymapping.h"
+#include "lessonmaterialstore.h"
 #include "outboxwriter.h"
 #include "storesupport.h"
 #include "synclogging.h"
@@ -23,6 +24,7 @@ namespace {
 const QString CursorKey = QStringLiteral("pull.cursor");
 const QString AttendanceRecord = QStringLiteral("attendance_record");
 const QString Assignment = QStringLiteral("assignment");
+const QString Lesson = QStringLiteral("lesson");
 
 void bindJson(Statement &statement, int index, const QJsonValue &value)
 {
@@ -59,6 +61,19 @@ bool isSameData(const QString &entity, const QJsonObject &localRow, const QJsonO
     return mine == EntityMapping::knownApiFields(entity, serverData);
 }
 
+// The sync_state value under `key`, or an empty text when there is none.
+Result<QString> syncStateValue(Database &database, const QString &key)
+{
+    auto statement = database.prepare("SELECT value FROM sync_state WHERE key = ?");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, key);
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row ? statement->textAt(0) : QString();
+}
+
 QString sqlList(const QStringList &items)
 {
     return items.join(QStringLiteral(", "));
@@ -74,14 +89,7 @@ ChangeApplier::ChangeApplier(Database &database, QString schoolId)
 
 Result<QString> ChangeApplier::cursor(Database &database)
 {
-    auto statement = database.prepare("SELECT value FROM sync_state WHERE key = ?");
-    if (!statement)
-        return std::unexpected(statement.error());
-    statement->bind(1, CursorKey);
-    const auto row = statement->step();
-    if (!row)
-        return std::unexpected(row.error());
-    return *row ? statement->textAt(0) : QString();
+    return syncStateValue(database, CursorKey);
 }
 
 Result<ApplyReport> ChangeApplier::applyPage(const QJsonArray &changes, const QString &nextCursor)
@@ -99,6 +107,8 @@ Result<ApplyReport> ChangeApplier::applyPage(const QJsonArray &changes, const QS
             if (auto applied = applyChange(change.toObject(), &report); !applied)
                 return applied;
         }
+        if (auto adopted = adoptCourses(); !adopted)
+            return adopted;
         return run(m_database, "INSERT INTO sync_state (key, value) VALUES (?, ?) "
                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                    CursorKey, nextCursor);
@@ -227,6 +237,8 @@ Status ChangeApplier::applyUpsertWithLocalChanges(const QString &entity, const Q
         return parkPending(entity, id, QStringLiteral("conflict"));
     }
 
+    // TODO: merge a lesson field by field, as assignments are, so courseware
+    // linked here and a room changed on the platform need no teacher decision.
     report->conflicts++;
     if (auto kept = writeConflict(entity, id, localRow, {{QStringLiteral("data"), data}}, version); !kept)
         return kept;
@@ -265,7 +277,66 @@ Status ChangeApplier::upsert(const QString &entity, const QString &id, qint64 ve
     statement->bind(index, version);
     statement->bind(index + 1, now);
     statement->bind(index + 2, now);
-    return statement->run();
+    if (auto written = statement->run(); !written)
+        return written;
+
+    if (entity == Lesson)
+        return replaceLessonCourseware(id, EntityMapping::lessonCoursewareIds(data));
+    return {};
+}
+
+Status ChangeApplier::adoptCourses()
+{
+    const auto teacherId = syncStateValue(m_database, QString::fromLatin1(SignedInTeacherKey));
+    if (!teacherId)
+        return std::unexpected(teacherId.error());
+    if (teacherId->isEmpty() || m_schoolId.isEmpty())
+        return {}; // GET /me has not returned yet, so a later page or sync adopts the courses
+    const auto name = syncStateValue(m_database, QString::fromLatin1(SignedInTeacherNameKey));
+    if (!name)
+        return std::unexpected(name.error());
+
+    // A local teacher row, which never syncs, gives course.teacher_id its target.
+    const qint64 now = CivilTime::nowMs();
+    if (auto stored = run(m_database,
+                          "INSERT INTO teacher (id, school_id, name, created_at, updated_at) "
+                          "SELECT ?1, ?2, ?3, ?4, ?4 WHERE EXISTS (SELECT 1 FROM school WHERE id = ?2) "
+                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at",
+                          *teacherId, m_schoolId, *name, now);
+        !stored)
+        return stored;
+    // The platform sends a teacher only their own courses, and courses made
+    // offline are this computer's teacher's, so every course without a
+    // teacher is theirs. Courses of a teacher who signed in before keep theirs.
+    return run(m_database,
+               "UPDATE course SET teacher_id = ?1 WHERE teacher_id IS NULL "
+               "AND EXISTS (SELECT 1 FROM teacher WHERE id = ?1)",
+               *teacherId);
+}
+
+Status ChangeApplier::replaceLessonCourseware(const QString &lessonId, const QStringList &coursewareIds)
+{
+    if (auto cleared = run(m_database,
+                           "DELETE FROM lesson_courseware WHERE lesson_id = ?1 "
+                           "AND courseware_id NOT IN (SELECT value FROM json_each(?2))",
+                           lessonId, StoreSupport::jsonText(QJsonArray::fromStringList(coursewareIds)));
+        !cleared)
+        return cleared;
+
+    // The feed delivers courseware before a lesson that names it. An id
+    // missing here belongs to a row this device keeps as a conflict, so its
+    // link is left out rather than failing the foreign key.
+    const qint64 now = CivilTime::nowMs();
+    for (qsizetype position = 0; position < coursewareIds.size(); ++position) {
+        const auto linked = run(m_database,
+                                "INSERT INTO lesson_courseware (lesson_id, courseware_id, position, created_at) "
+                                "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM courseware WHERE id = ?2) "
+                                "ON CONFLICT (lesson_id, courseware_id) DO UPDATE SET position = excluded.position",
+                                lessonId, coursewareIds.at(position), qint64(position), now);
+        if (!linked)
+            return linked;
+    }
+    return {};
 }
 
 Status ChangeApplier::markDeleted(const QString &entity, const QString &id, qint64 version)

@@ -59,6 +59,10 @@ private:
     [[nodiscard]] Status applyUpsertWithLocalChanges(const QString &entity, const QString &id, qint64 version,
                                                      const QJsonObject &data, ApplyReport *report);
     [[nodiscard]] Status upsert(const QString &entity, const QString &id, qint64 version, const QJsonObject &data);
+    // Assigns the courses without a teacher to the signed-in teacher.
+    [[nodiscard]] Status adoptCourses();
+    // Makes the lesson's lesson_courseware rows match the platform's ordered list.
+    [[nodiscard]] Status replaceLessonCourseware(const QString &lessonId, const QStringList &coursewareIds);
     [[nodiscard]] Status markDeleted(const QString &entity, const QString &id, qint64 version);
 
     // The later-mark-wins rule; `local` is the local row as an outbox payload.

@@ -14,6 +14,7 @@ enum class FieldKind {
     // school; its rows should move to the platform's school when it arrives.
     SchoolId,   // local only, filled with the teacher's school
     LocalOnly,  // local only, set to the default on insert
+    LinkList,   // travels as an id list; kept in a link table, not in a column of the row
 };
 
 struct Field
@@ -48,7 +49,10 @@ const QHash<QString, FieldList> &fieldTable()
           {"name", "name", Value, QString()},
           {"subject", "subject", Value, QString()}}},
         {QStringLiteral("lesson"),
-         {{"course_id", "course_id", Value, null}, {"date", "date", Value, null}, {"period", "period", Value, 1}}},
+         {{"course_id", "course_id", Value, null},
+          {"date", "date", Value, null},
+          {"period", "period", Value, 1},
+          {"courseware_ids", "courseware_ids", LinkList, QJsonArray()}}},
         {QStringLiteral("courseware"),
          {{"school_id", "", SchoolId, null},
           {"sha256", "sha256", Value, QString()},
@@ -74,7 +78,8 @@ const QHash<QString, FieldList> &fieldTable()
           {"target_class_ids", "target_class_ids", Value, QJsonArray()},
           {"attachment_ids", "attachment_ids", Value, QJsonArray()},
           {"state", "state", Value, QStringLiteral("draft")},
-          {"publish_at", "publish_at", Value, null}}},
+          {"publish_at", "publish_at", Value, null},
+          {"lesson_id", "lesson_id", Value, null}}},
         {QStringLiteral("attendance_session"),
          {{"class_id", "class_id", Value, null},
           {"date", "date", Value, null},
@@ -105,6 +110,11 @@ bool isEmptyReference(const char *api, const QJsonValue &value)
     return reference && value.isString() && value.toString().isEmpty();
 }
 
+bool travels(const Field &field)
+{
+    return field.kind == FieldKind::Value || field.kind == FieldKind::LinkList;
+}
+
 } // namespace
 
 bool isPushed(const QString &entity)
@@ -121,7 +131,7 @@ QJsonObject toApiData(const QString &entity, const QJsonObject &localRow, bool f
 {
     QJsonObject data;
     for (const Field &field : fieldTable().value(entity)) {
-        if (field.kind != FieldKind::Value)
+        if (!travels(field))
             continue;
         QJsonValue value = localRow.value(QLatin1StringView(field.local));
         if (value.isUndefined() || isEmptyReference(field.api, value))
@@ -163,6 +173,8 @@ QList<Column> toLocalColumns(const QString &entity, const QJsonObject &apiData, 
         case FieldKind::LocalOnly:
             columns.append({local, field.localDefault});
             break;
+        case FieldKind::LinkList:
+            break; // the change applier writes the link table (see lessonCoursewareIds())
         case FieldKind::Value: {
             const QJsonValue value = apiData.value(QLatin1StringView(field.api));
             columns.append({local, value.isUndefined() || value.isNull() ? field.localDefault : value});
@@ -186,13 +198,23 @@ QJsonObject knownApiFields(const QString &entity, const QJsonObject &apiData)
 {
     QJsonObject known;
     for (const Field &field : fieldTable().value(entity)) {
-        if (field.kind != FieldKind::Value)
+        if (!travels(field))
             continue;
         const QJsonValue value = apiData.value(QLatin1StringView(field.api));
         if (!value.isUndefined() && !value.isNull())
             known.insert(QLatin1StringView(field.api), value);
     }
     return known;
+}
+
+QStringList lessonCoursewareIds(const QJsonObject &apiData)
+{
+    QStringList ids;
+    for (const QJsonValue id : apiData.value(QStringLiteral("courseware_ids")).toArray()) {
+        if (id.isString() && !id.toString().isEmpty())
+            ids.append(id.toString());
+    }
+    return ids;
 }
 
 } // namespace ClassDesk::EntityMapping

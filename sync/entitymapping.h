@@ -17,7 +17,9 @@ namespace ClassDesk {
 // server_version, deleted_at, created_at, updated_at, school_id (the platform
 // knows the teacher's school), course.teacher_id (local teacher rows are not
 // synced) and courseware.upload_state. Renamed fields: courseware.size_bytes
-// is `size`, mime_type is `content_type` and remote_id is `file_id`.
+// is `size`, mime_type is `content_type` and remote_id is `file_id`. A
+// lesson's `courseware_ids` is the ordered lesson_courseware link table, which
+// outbox payloads of a lesson carry under the same name.
 namespace EntityMapping {
 
 // Fields of API data the client does not keep (a lesson's room, an
@@ -59,6 +61,11 @@ struct Column
 // The fields of `apiData` the client keeps, for comparing a server copy with
 // a local row made into API data.
 [[nodiscard]] QJsonObject knownApiFields(const QString &entity, const QJsonObject &apiData);
+
+// A lesson's courseware_ids in order, which the client keeps in the
+// lesson_courseware link table rather than in a column of the lesson. Data
+// without the field means the lesson has no courseware.
+[[nodiscard]] QStringList lessonCoursewareIds(const QJsonObject &apiData);
 
 } // namespace EntityMapping
 } // namespace ClassDesk

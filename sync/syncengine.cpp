@@ -9,6 +9,7 @@
 #include "entitymapping.h"
 #include "httperrors.h"
 #include "httptransport.h"
+#include "lessonmaterialstore.h"
 #include "serveraddress.h"
 #include "storesupport.h"
 #include "synclogging.h"
@@ -119,6 +120,12 @@ void SyncEngine::createClient(const QUrl &apiBaseUrl)
     connect(m_auth, &AuthClient::signInFailed, this, [this](const Error &error) {
         setError(error);
         emit signInFailed(error.message);
+    });
+    // The teacher's id decides whose timetable Today shows; it stays after
+    // sign-out so the app keeps showing the same lessons offline.
+    connect(m_auth, &AuthClient::profileChanged, this, [this](const AccountProfile &profile) {
+        saveValue(QString::fromLatin1(SignedInTeacherKey), profile.teacherId);
+        saveValue(QString::fromLatin1(SignedInTeacherNameKey), profile.teacherName);
     });
     connect(m_auth, &AuthClient::signedIn, this, [this] {
         saveValue(ServerKey, m_auth->apiBaseUrl().toString());

@@ -182,6 +182,18 @@
         <source>Has a &amp;due date</source>
         <translation>设置截止时间(&amp;D)</translation>
     </message>
+    <message>
+        <source>Attach file from disk…</source>
+        <translation>从磁盘附加文件…</translation>
+    </message>
+    <message>
+        <source>Add files to the courseware library and attach them</source>
+        <translation>把文件加入课件库并附加到作业</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>附加文件</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::AssignmentPage</name>
@@ -236,6 +248,10 @@
     <message>
         <source>No assignments yet. Press &quot;New assignment&quot; to write one.</source>
         <translation>还没有作业。点击“新建作业”开始布置。</translation>
+    </message>
+    <message>
+        <source>Submitted %1 · Late %2 · Missing %3</source>
+        <translation>已交 %1 · 迟交 %2 · 未交 %3</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "civiltime.h"
 #include "classstore.h"
 #include "coursewarepickerdialog.h"
+#include "coursewareimportjob.h"
 #include "coursewarestore.h"
 #include "schoolstore.h"
 #include "uilogging.h"
@@ -12,6 +13,7 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,6 +26,8 @@
 #include <QTimeEdit>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace ClassDesk {
 
@@ -107,6 +111,9 @@ void AssignmentEditor::buildLayout()
     m_attachmentList->setMaximumHeight(ShortListHeight);
     m_attachButton = new QPushButton(tr("Attach from library…"), this);
     m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_attachFileButton = new QPushButton(tr("Attach file from disk…"), this);
+    m_attachFileButton->setObjectName(QStringLiteral("attachFileButton"));
+    m_attachFileButton->setToolTip(tr("Add files to the courseware library and attach them"));
     m_removeAttachmentButton = new QPushButton(tr("Remove"), this);
     m_removeAttachmentButton->setObjectName(QStringLiteral("removeAttachmentButton"));
     m_removeAttachmentButton->setAccessibleName(tr("Remove attachment"));
@@ -168,6 +175,7 @@ void AssignmentEditor::buildLayout()
 
     auto *attachmentButtons = new QVBoxLayout;
     attachmentButtons->addWidget(m_attachButton);
+    attachmentButtons->addWidget(m_attachFileButton);
     attachmentButtons->addWidget(m_removeAttachmentButton);
     attachmentButtons->addStretch();
     auto *attachmentRow = new QHBoxLayout;
@@ -226,6 +234,10 @@ void AssignmentEditor::connectEdits()
     connect(m_boldButton, &QPushButton::clicked, this, [this] { wrapSelection(QStringLiteral("**")); });
     connect(m_listButton, &QPushButton::clicked, this, [this] { prefixLines(QStringLiteral("- ")); });
     connect(m_attachButton, &QPushButton::clicked, this, &AssignmentEditor::chooseAttachments);
+    connect(m_attachFileButton, &QPushButton::clicked, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Attach Files"));
+        attachFiles(files);
+    });
     connect(m_removeAttachmentButton, &QPushButton::clicked, this, [this] {
         const int row = m_attachmentList->currentRow();
         if (row < 0 || row >= m_assignment.attachmentIds.size())
@@ -448,6 +460,44 @@ void AssignmentEditor::chooseAttachments()
     CoursewarePickerDialog dialog(m_workspace, m_assignment.attachmentIds, this);
     if (dialog.exec() == QDialog::Accepted)
         setAttachments(dialog.checkedIds());
+}
+
+void AssignmentEditor::attachFiles(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    if (!saveNow())
+        return;
+
+    // The files join the library first (copied and hashed off the UI thread),
+    // so the assignment refers to courseware like any other attachment.
+    auto *job = new CoursewareImportJob(m_workspace.dataDirectory(), m_workspace.schoolId(), paths);
+    auto imported = std::make_shared<QStringList>();
+    auto failures = std::make_shared<QStringList>();
+    const QString assignmentId = m_assignment.id;
+    m_attachFileButton->setEnabled(false);
+    connect(job, &CoursewareImportJob::fileImported, this,
+            [imported](const QString &, const QString &id, bool) { imported->append(id); });
+    connect(job, &CoursewareImportJob::fileFailed, this,
+            [failures](const QString &, const QString &, const QString &message) { failures->append(message); });
+    connect(job, &CoursewareImportJob::finished, this, [this, imported, failures, assignmentId] {
+        m_attachFileButton->setEnabled(true);
+        emit m_workspace.courseware().changed(QStringLiteral("courseware"), *imported);
+        if (!failures->isEmpty())
+            emit errorOccurred(failures->join(QLatin1Char('\n')));
+        if (m_assignment.id == assignmentId) {
+            QStringList ids = m_assignment.attachmentIds;
+            for (const QString &id : std::as_const(*imported)) {
+                if (!ids.contains(id))
+                    ids.append(id);
+            }
+            setAttachments(ids);
+        } else {
+            qCInfo(lcUi) << "Files imported for an assignment no longer shown; they stay in the library";
+        }
+        emit filesAttached(int(imported->size()), int(failures->size()));
+    });
+    CoursewareImportJob::startInThread(job);
 }
 
 void AssignmentEditor::setAttachments(const QStringList &coursewareIds)

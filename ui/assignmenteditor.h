@@ -21,7 +21,7 @@ namespace ClassDesk {
 class Workspace;
 
 // Edits one assignment: title, instructions (plain text with Markdown-style
-// bold and lists), attachments from the courseware library, target classes,
+// bold and lists), attachments from the courseware library or from disk, target classes,
 // due date and time, and when to publish it.
 //
 // Every edit is saved as a draft shortly after typing stops, each save one
@@ -60,11 +60,15 @@ public slots:
     void returnToDraft();
     void chooseAttachments();
     void setAttachments(const QStringList &coursewareIds);
+    // Imports files from disk into the courseware library and attaches them
+    // to the assignment shown when the import started; filesAttached() follows.
+    void attachFiles(const QStringList &paths);
     void reloadClasses();
 
 signals:
     void saved(const QString &assignmentId);
     void errorOccurred(const QString &message);
+    void filesAttached(int attachedCount, int failedCount);
 
 protected:
     void hideEvent(QHideEvent *event) override;
@@ -96,6 +100,7 @@ private:
     QPushButton *m_listButton = nullptr;
     QListWidget *m_attachmentList = nullptr;
     QPushButton *m_attachButton = nullptr;
+    QPushButton *m_attachFileButton = nullptr;
     QPushButton *m_removeAttachmentButton = nullptr;
     QListWidget *m_classList = nullptr;
     QCheckBox *m_dueBox = nullptr;

@@ -3,6 +3,7 @@
 
 #include "assignmenteditor.h"
 #include "assignmentsubmissionsview.h"
+#include "submissionstore.h"
 #include "uilogging.h"
 #include "workspace.h"
 
@@ -32,7 +33,18 @@ QString stateLabel(AssignmentState state)
     return AssignmentPage::tr("Draft");
 }
 
-QString itemText(const Assignment &assignment)
+// "Submitted 30 · Late 5 · Missing 10" once the platform sent submissions, else empty.
+QString countsLine(const std::optional<SubmissionCounts> &counts)
+{
+    if (!counts || counts->rows == 0)
+        return {};
+    return AssignmentPage::tr("Submitted %1 · Late %2 · Missing %3")
+        .arg(counts->submitted)
+        .arg(counts->late)
+        .arg(counts->missing);
+}
+
+QString itemText(const Assignment &assignment, const std::optional<SubmissionCounts> &counts)
 {
     const QString title = assignment.title.trimmed().isEmpty() ? AssignmentPage::tr("(untitled)")
                                                                : assignment.title.trimmed();
@@ -43,7 +55,10 @@ QString itemText(const Assignment &assignment)
                   + AssignmentPage::tr("due %1 %2")
                         .arg(assignment.dueDate.toString(Qt::ISODate), time.toString(QStringLiteral("HH:mm")));
     }
-    return title + QLatin1Char('\n') + detail;
+    QString text = title + QLatin1Char('\n') + detail;
+    if (const QString line = countsLine(counts); !line.isEmpty())
+        text += QLatin1Char('\n') + line;
+    return text;
 }
 
 } // namespace
@@ -63,6 +78,10 @@ AssignmentPage::AssignmentPage(Workspace &workspace, QWidget *parent)
         m_submissions->showAssignment(id);
     });
     connect(&workspace.assignments(), &AssignmentStore::changed, this, &AssignmentPage::reloadList);
+    connect(&workspace.submissions(), &SubmissionStore::changed, this, [this] {
+        reloadList();
+        m_submissions->refresh();
+    });
 
     reloadList();
 }
@@ -179,7 +198,15 @@ void AssignmentPage::reloadList()
     for (const Assignment &assignment : *assignments) {
         if (filter != AllStates && int(assignment.state) != filter)
             continue;
-        auto *item = new QListWidgetItem(itemText(assignment), m_list);
+        // Only published work can have submissions; drafts skip the query.
+        std::optional<SubmissionCounts> counts;
+        if (assignment.state == AssignmentState::Published) {
+            if (auto read = m_workspace.submissions().counts(assignment.id))
+                counts = *read;
+            else
+                qCWarning(lcUi) << "Could not count submissions of" << assignment.id << read.error().toLogString();
+        }
+        auto *item = new QListWidgetItem(itemText(assignment, counts), m_list);
         item->setData(Qt::UserRole, assignment.id);
         item->setData(Qt::AccessibleTextRole, item->text().replace(QLatin1Char('\n'), QStringLiteral(", ")));
         if (assignment.id == selected)

@@ -25,6 +25,8 @@ public:
 public slots:
     // Shows the submissions of `assignmentId`; an empty id clears the view.
     void showAssignment(const QString &assignmentId);
+    // Reads the shown assignment's submissions again, after sync brought new ones.
+    void refresh() { showAssignment(m_assignmentId); }
 
 private:
     Workspace &m_workspace;

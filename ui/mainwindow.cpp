@@ -21,7 +21,9 @@
 #include "classstore.h"
 #include "coursestore.h"
 #include "coursewarestore.h"
+#include "lessonmaterialstore.h"
 #include "lessonpublisher.h"
+#include "submissionstore.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -198,6 +200,7 @@ void MainWindow::setSyncController(SyncController *controller)
     connect(&m_workspace.assignments(), &AssignmentStore::changed, this, localChange);
     connect(&m_workspace.courseware(), &CoursewareStore::changed, this, localChange);
     connect(&m_workspace.lessonPublisher(), &LessonPublisher::changed, this, localChange);
+    connect(&m_workspace.lessonMaterials(), &LessonMaterialStore::changed, this, localChange);
     connect(m_sync, &SyncController::dataChanged, this, &MainWindow::forwardRemoteChange);
 
     // The upload panel mirrors the engine's queue; a changed speed cap or start time applies at once.
@@ -231,6 +234,8 @@ void MainWindow::forwardRemoteChange(const QString &entity, const QStringList &i
         emit m_workspace.courseware().changed(entity, ids);
     else if (entity == QLatin1String("course") || entity == QLatin1String("lesson"))
         emit m_workspace.courses().changed(entity, ids);
+    else if (entity == QLatin1String("submission"))
+        emit m_workspace.submissions().changed(entity, ids);
     m_forwardingRemoteChange = false;
 }
 

@@ -150,7 +150,13 @@ void TodayPage::scheduleRefresh()
 
 void TodayPage::refreshLessons()
 {
-    const auto lessons = m_workspace.lessonMaterials().lessonsOn(m_workspace.schoolId(), m_date);
+    // The signed-in teacher's timetable; before any sign-in, every local lesson.
+    const auto teacherId = m_workspace.lessonMaterials().signedInTeacherId();
+    if (!teacherId) {
+        showStatus(teacherId.error().message, true);
+        return;
+    }
+    const auto lessons = m_workspace.lessonMaterials().lessonsOn(m_workspace.schoolId(), m_date, *teacherId);
     if (!lessons) {
         showStatus(lessons.error().message, true);
         return;

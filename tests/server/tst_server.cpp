@@ -83,6 +83,8 @@ private slots:
 
         QMap<QString, int> counts;
         QMap<QString, int> studentsPerClass;
+        QMap<QString, int> submissionStates;
+        qsizetype assignmentClasses = 0;
         QString cursor;
         for (int page = 0; page < 20; ++page) {
             const QString query = QStringLiteral("changes?limit=1000") + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor);
@@ -92,6 +94,10 @@ private slots:
                 ++counts[entity];
                 if (entity == QStringLiteral("student"))
                     ++studentsPerClass[change[QStringLiteral("data")][QStringLiteral("class_id")].toString()];
+                if (entity == QStringLiteral("submission"))
+                    ++submissionStates[change[QStringLiteral("data")][QStringLiteral("state")].toString()];
+                if (entity == QStringLiteral("assignment"))
+                    assignmentClasses += change[QStringLiteral("data")][QStringLiteral("target_class_ids")].toArray().size();
             }
             cursor = body[QStringLiteral("next_cursor")].toString();
             if (!body[QStringLiteral("has_more")].toBool())
@@ -104,6 +110,14 @@ private slots:
         QCOMPARE(studentsPerClass.size(), 6);
         for (const int size : studentsPerClass)
             QVERIFY(size >= 43 && size <= 47);
+
+        // Each of the teacher's assignments targets its class and has work handed in.
+        QCOMPARE(counts.value(QStringLiteral("assignment")), 3);
+        QCOMPARE(assignmentClasses, qsizetype(3));
+        QVERIFY(submissionStates.value(QStringLiteral("submitted")) > 0);
+        QVERIFY(submissionStates.value(QStringLiteral("graded")) > 0);
+        QVERIFY(submissionStates.value(QStringLiteral("late")) > 0);
+        QVERIFY(counts.value(QStringLiteral("submission")) < 3 * 43);
     }
 
     void faultsHitChosenRequests()

@@ -449,6 +449,97 @@ private slots:
         QCOMPARE(again[QStringLiteral("server_copy")][QStringLiteral("id")].toString(), first);
     }
 
+    void lessonCarriesCoursewareAndAssignment()
+    {
+        const QString coursewareId = newId();
+        const QString lessonId = newId();
+        const QString assignmentId = newId();
+        const Reply reply = push(m_alice, {mutation(QStringLiteral("courseware"), QStringLiteral("create"), coursewareId, QJsonValue::Null,
+                                                    {{QStringLiteral("title"), QStringLiteral("第一课")},
+                                                     {QStringLiteral("sha256"), QString(64, QLatin1Char('a'))},
+                                                     {QStringLiteral("size"), 1024},
+                                                     {QStringLiteral("content_type"), QStringLiteral("application/pdf")}}),
+                                           mutation(QStringLiteral("lesson"), QStringLiteral("create"), lessonId, QJsonValue::Null,
+                                                    {{QStringLiteral("course_id"), m_courseId},
+                                                     {QStringLiteral("date"), QStringLiteral("2026-03-03")},
+                                                     {QStringLiteral("period"), 2},
+                                                     {QStringLiteral("courseware_ids"), QJsonArray{coursewareId}}}),
+                                           mutation(QStringLiteral("assignment"), QStringLiteral("create"), assignmentId, QJsonValue::Null,
+                                                    {{QStringLiteral("title"), QStringLiteral("课后练习")},
+                                                     {QStringLiteral("due_time_zone"), QStringLiteral("Asia/Shanghai")},
+                                                     {QStringLiteral("lesson_id"), lessonId}})});
+        QCOMPARE(reply.status, 200L);
+        for (const QJsonValue result : reply.json()[QStringLiteral("results")].toArray())
+            QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("applied"));
+
+        QJsonObject lessonData;
+        QJsonObject assignmentData;
+        for (const QJsonValue change : pullAll(m_alice)) {
+            if (change[QStringLiteral("id")].toString() == lessonId)
+                lessonData = change[QStringLiteral("data")].toObject();
+            if (change[QStringLiteral("id")].toString() == assignmentId)
+                assignmentData = change[QStringLiteral("data")].toObject();
+        }
+        QCOMPARE(lessonData[QStringLiteral("courseware_ids")].toArray(), QJsonArray{coursewareId});
+        QCOMPARE(assignmentData[QStringLiteral("lesson_id")].toString(), lessonId);
+
+        // An update replaces the list; an empty list unlinks everything.
+        const QJsonObject cleared = pushOne(m_alice, mutation(QStringLiteral("lesson"), QStringLiteral("update"), lessonId, 1,
+                                                              {{QStringLiteral("courseware_ids"), QJsonArray()}}));
+        QCOMPARE(cleared[QStringLiteral("status")].toString(), QStringLiteral("applied"));
+    }
+
+    void anotherTeachersIdsAreRejected_data()
+    {
+        QTest::addColumn<QString>("entity");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("lesson courseware") << QStringLiteral("lesson") << QStringLiteral("courseware_ids");
+        QTest::newRow("assignment lesson") << QStringLiteral("assignment") << QStringLiteral("lesson_id");
+    }
+
+    void anotherTeachersIdsAreRejected()
+    {
+        QFETCH(QString, entity);
+        QFETCH(QString, field);
+
+        // Alice's courseware and lesson in the shared school.
+        const QString coursewareId = newId();
+        const QString lessonId = newId();
+        const Reply own = push(m_alice, {mutation(QStringLiteral("courseware"), QStringLiteral("create"), coursewareId, QJsonValue::Null,
+                                                  {{QStringLiteral("title"), QStringLiteral("课件")},
+                                                   {QStringLiteral("sha256"), QString(64, QLatin1Char('b'))},
+                                                   {QStringLiteral("size"), 10},
+                                                   {QStringLiteral("content_type"), QStringLiteral("video/mp4")}}),
+                                         mutation(QStringLiteral("lesson"), QStringLiteral("create"), lessonId, QJsonValue::Null,
+                                                  {{QStringLiteral("course_id"), m_courseId},
+                                                   {QStringLiteral("date"), QStringLiteral("2026-03-04")},
+                                                   {QStringLiteral("period"), 3}})});
+        QCOMPARE(own.status, 200L);
+
+        // Bob's own course in the same class, and his attempt to use alice's ids.
+        const QString bobCourse = newId();
+        QCOMPARE(pushOne(m_bob, mutation(QStringLiteral("course"), QStringLiteral("create"), bobCourse, QJsonValue::Null,
+                                         {{QStringLiteral("class_id"), m_classId}, {QStringLiteral("name"), QStringLiteral("数学 7-1")}}))
+                     [QStringLiteral("status")].toString(),
+                 QStringLiteral("applied"));
+        QJsonObject data;
+        if (entity == QStringLiteral("lesson")) {
+            data = {{QStringLiteral("course_id"), bobCourse},
+                    {QStringLiteral("date"), QStringLiteral("2026-03-04")},
+                    {QStringLiteral("period"), 4},
+                    {field, QJsonArray{coursewareId}}};
+        } else {
+            data = {{QStringLiteral("title"), QStringLiteral("作业")},
+                    {QStringLiteral("due_time_zone"), QStringLiteral("Asia/Shanghai")},
+                    {field, lessonId}};
+        }
+        const QJsonObject result = pushOne(m_bob, mutation(entity, QStringLiteral("create"), newId(), QJsonValue::Null, data));
+        QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("rejected"));
+        QCOMPARE(result[QStringLiteral("reason")][QStringLiteral("code")].toString(), QStringLiteral("invalid_data"));
+        QVERIFY2(result[QStringLiteral("reason")][QStringLiteral("detail")].toString().contains(field),
+                 qPrintable(result[QStringLiteral("reason")][QStringLiteral("detail")].toString()));
+    }
+
     void otherTeachersSeeOnlyTheirScope()
     {
         // Bob is in alice's school: the class is visible to him, her course is not.

@@ -163,6 +163,20 @@ inline QString storedForm(const QJsonValue &value)
     return value.toString();
 }
 
+// The lesson's courseware ids in the order the lesson_courseware links keep.
+inline QStringList linkedCourseware(Device &device, const QString &lessonId)
+{
+    QStringList ids;
+    auto statement = device.database->prepare(
+        "SELECT courseware_id FROM lesson_courseware WHERE lesson_id = ? ORDER BY position, courseware_id");
+    if (!statement)
+        return {QStringLiteral("<prepare failed>")};
+    statement->bind(1, lessonId);
+    while (statement->step().value_or(false))
+        ids.append(statement->textAt(0));
+    return ids;
+}
+
 // Lists every difference between the device's rows and the server's
 // entities; empty when they hold the same data.
 inline QStringList differences(Device &device, const QHash<QString, QJsonObject> &server)
@@ -202,6 +216,14 @@ inline QStringList differences(Device &device, const QHash<QString, QJsonObject>
                 if (expected != actual)
                     problems << QStringLiteral("%1 %2 field %3: local %4, server %5")
                                     .arg(table, id, column.name, actual, expected);
+            }
+            if (table == QLatin1String("lesson")) {
+                const QStringList expected =
+                    EntityMapping::lessonCoursewareIds(change.value(QStringLiteral("data")).toObject());
+                const QStringList actual = linkedCourseware(device, id);
+                if (expected != actual)
+                    problems << QStringLiteral("lesson %1 courseware: local %2, server %3")
+                                    .arg(id, actual.join(QLatin1Char(',')), expected.join(QLatin1Char(',')));
             }
         }
     }

@@ -6,6 +6,7 @@
 #include "lessonfixture.h"
 #include "mainwindow.h"
 #include "outboxstore.h"
+#include "submissionstore.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -13,13 +14,16 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTimeEdit>
 #include <QTranslator>
 
@@ -318,8 +322,13 @@ private slots:
                                         QStringLiteral("late"), QStringLiteral("NULL")))
                     .has_value());
 
-        page.submissionsView()->showAssignment(id);
+        // Sync announces the rows it wrote; the list and the open assignment follow.
+        emit m_fixture.workspace->submissions().changed(QStringLiteral("submission"), {QStringLiteral("s1"), QStringLiteral("s2")});
         QCOMPARE(page.submissionsView()->countsText(), QStringLiteral("Submitted 1 · Late 1 · Missing 1"));
+        auto *list = page.findChild<QListWidget *>(QStringLiteral("assignmentList"));
+        QVERIFY(list->currentItem());
+        QVERIFY2(list->currentItem()->text().contains(QStringLiteral("Submitted 1 · Late 1 · Missing 1")),
+                 qPrintable(list->currentItem()->text()));
         QCOMPARE(page.submissionsView()->table()->rowCount(), 3);
         QCOMPARE(page.submissionsView()->table()->item(0, 3)->text(), QStringLiteral("95"));
         QCOMPARE(page.submissionsView()->table()->item(2, 2)->text(), QStringLiteral("Missing"));
@@ -370,6 +379,34 @@ private slots:
         QVERIFY(stored.has_value());
         QCOMPARE(stored->attachmentIds, QStringList{m_fixture.coursewareIds.at(1)});
         QCOMPARE(child<QListWidget>(*page.editor(), "attachmentList")->item(0)->text(), QStringLiteral("朗读音频"));
+    }
+
+    void attachmentsComeFromDisk()
+    {
+        QTemporaryDir disk;
+        QFile worksheet(disk.filePath(QStringLiteral("练习卷.pdf")));
+        QVERIFY(worksheet.open(QIODevice::WriteOnly));
+        worksheet.write("%PDF-1.4\n% made up for the test\n");
+        worksheet.close();
+
+        AssignmentPage page(*m_fixture.workspace);
+        typeText(child<QLineEdit>(*page.editor(), "titleEdit"), QStringLiteral("做练习卷"));
+        page.editor()->setAttachments({m_fixture.coursewareIds.at(0)});
+        QSignalSpy attached(page.editor(), &AssignmentEditor::filesAttached);
+        page.editor()->attachFiles({worksheet.fileName(), disk.filePath(QStringLiteral("不存在.pdf"))});
+        QVERIFY(attached.wait(20000));
+        QCOMPARE(attached.first().at(0).toInt(), 1);
+        QCOMPARE(attached.first().at(1).toInt(), 1);
+
+        // The file joined the library and the assignment, after the library attachment.
+        const auto stored = m_fixture.workspace->assignments().assignment(page.editor()->assignmentId());
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->attachmentIds.size(), 2);
+        QCOMPARE(stored->attachmentIds.at(0), m_fixture.coursewareIds.at(0));
+        const auto imported = m_fixture.workspace->courseware().courseware(stored->attachmentIds.at(1));
+        QVERIFY(imported.has_value());
+        QCOMPARE(imported->title, QStringLiteral("练习卷"));
+        QCOMPARE(child<QListWidget>(*page.editor(), "attachmentList")->item(1)->text(), QStringLiteral("练习卷"));
     }
 };
 

@@ -19,6 +19,8 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPdfDocument>
+#include <QPdfPageNavigator>
+#include <QPdfView>
 #include <QPdfWriter>
 #include <QProcess>
 #include <QPushButton>
@@ -275,6 +277,76 @@ private slots:
         QVERIFY(drop.isAccepted());
         QVERIFY(finished.wait(20000));
         QCOMPARE(visibleTitles(page), (QStringList{QStringLiteral("叶片"), QStringLiteral("复习")}));
+    }
+
+    void droppedLessonFilesAreProbedAndPreviewed_data()
+    {
+        QTest::addColumn<bool>("asFolder");
+        QTest::newRow("two files") << false;
+        QTest::newRow("folder") << true;
+    }
+
+    void droppedLessonFilesAreProbedAndPreviewed()
+    {
+        QFETCH(bool, asFolder);
+        if (!m_ffmpegProblem.isEmpty())
+            QSKIP(qPrintable(m_ffmpegProblem));
+
+        // A PDF and a real H.264/AAC video, dropped one by one or as the folder they are in.
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(mediaPath("光合作用.pdf"), folder.filePath(QStringLiteral("光合作用.pdf"))));
+        QVERIFY(QFile::copy(mediaPath("实验视频.mp4"), folder.filePath(QStringLiteral("实验视频.mp4"))));
+        QMimeData mimeData;
+        if (asFolder)
+            mimeData.setUrls({QUrl::fromLocalFile(folder.path())});
+        else
+            mimeData.setUrls({QUrl::fromLocalFile(folder.filePath(QStringLiteral("光合作用.pdf"))),
+                              QUrl::fromLocalFile(folder.filePath(QStringLiteral("实验视频.mp4")))});
+
+        CoursewarePage page(*m_workspace);
+        page.resize(900, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy probed(&page, &CoursewarePage::probeFinished);
+        QSignalSpy imported(&page, &CoursewarePage::importFinished);
+        QWidget *viewport = page.view()->viewport();
+        const QPoint center = viewport->rect().center();
+        QDragEnterEvent enter(center, Qt::CopyAction, &mimeData, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(viewport, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(center), Qt::CopyAction, &mimeData, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(viewport, &drop);
+        QVERIFY(imported.wait(20000));
+        QCOMPARE(visibleTitles(page), (QStringList{QStringLiteral("光合作用"), QStringLiteral("实验视频")}));
+
+        // Stored in the content store and probed: the page count and the video's duration are saved.
+        const QString pdfId = idOf(page, QStringLiteral("光合作用"));
+        const QString videoId = idOf(page, QStringLiteral("实验视频"));
+        QVERIFY(QFileInfo::exists(page.storedFilePath(pdfId)));
+        QVERIFY(QFileInfo::exists(page.storedFilePath(videoId)));
+        QTRY_VERIFY_WITH_TIMEOUT(probed.size() >= 2, CoursewareProbe::MediaTimeoutMs + 10000);
+        QCOMPARE(savedRow(pdfId).pageCount, std::optional<int>(3));
+        const auto duration = savedRow(videoId).durationMs;
+        QVERIFY(duration.has_value());
+        QVERIFY2(qAbs(*duration - 3000) < 300, qPrintable(QString::number(*duration)));
+
+        // The preview opens the PDF on page 1 and renders it.
+        page.selectCourseware(pdfId);
+        QCOMPARE(page.preview()->pdfDocument()->pageCount(), 3);
+        auto *pdfView = page.preview()->findChild<QPdfView *>(QStringLiteral("pdfView"));
+        QVERIFY(pdfView);
+        QCOMPARE(pdfView->pageNavigator()->currentPage(), 0);
+        QVERIFY(!page.preview()->pdfDocument()->render(0, QSize(210, 297)).isNull());
+
+        // The video plays: its position moves on by itself.
+        page.selectCourseware(videoId);
+        QMediaPlayer *player = page.preview()->player();
+        QTRY_VERIFY_WITH_TIMEOUT(player->mediaStatus() == QMediaPlayer::LoadedMedia
+                                     || player->mediaStatus() == QMediaPlayer::BufferedMedia,
+                                 15000);
+        player->play();
+        QTRY_VERIFY_WITH_TIMEOUT(player->position() > 500, 10000);
+        QVERIFY(page.preview()->statusText().isEmpty());
     }
 
     void searchMatchesTitleAndTag_data()

@@ -102,6 +102,56 @@ private slots:
         QVERIFY(page.lessonWidgets().at(1)->titleText().contains(QStringLiteral("高一(3)班")));
     }
 
+    void showsSignedInTeachersTimetable()
+    {
+        // Two colleagues' courses for the same class, each with a lesson today.
+        const QString schoolId = m_fixture.workspace->schoolId();
+        QStringList teacherLessons;
+        QStringList teacherIds;
+        for (const QString &name : {QStringLiteral("张老师"), QStringLiteral("刘老师")}) {
+            const auto teacher = m_fixture.workspace->schools().createTeacher(schoolId, name, QString());
+            QVERIFY(teacher.has_value());
+            Course course;
+            course.schoolId = schoolId;
+            course.classId = m_fixture.otherClassId;
+            course.teacherId = *teacher;
+            course.name = name;
+            const auto courseId = m_fixture.workspace->courses().createCourse(course);
+            QVERIFY(courseId.has_value());
+            const auto lessonId = m_fixture.workspace->courses().createLesson(*courseId, m_fixture.today, 4);
+            QVERIFY(lessonId.has_value());
+            teacherIds.append(*teacher);
+            teacherLessons.append(*lessonId);
+        }
+        const auto shownIds = [](const TodayPage &page) {
+            QStringList ids;
+            for (const TodayLessonWidget *widget : page.lessonWidgets())
+                ids.append(widget->lessonId());
+            ids.sort();
+            return ids;
+        };
+
+        // Before any sign-in, every local lesson shows.
+        {
+            TodayPage page(*m_fixture.workspace);
+            QStringList expected{m_lessonId, teacherLessons.at(0), teacherLessons.at(1)};
+            expected.sort();
+            QCOMPARE(shownIds(page), expected);
+        }
+
+        // Signed in as the first colleague, whose /me teacher id sync keeps:
+        // their lesson and the lesson of the course without a teacher.
+        auto stored = m_fixture.workspace->database().prepare(
+            "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        QVERIFY(stored.has_value());
+        stored->bind(1, QString::fromLatin1(SignedInTeacherKey)).bind(2, teacherIds.at(0));
+        QVERIFY(stored->run().has_value());
+        TodayPage page(*m_fixture.workspace);
+        QStringList expected{m_lessonId, teacherLessons.at(0)};
+        expected.sort();
+        QCOMPARE(shownIds(page), expected);
+    }
+
     void lessonShowsPreparedItems()
     {
         TodayPage page(*m_fixture.workspace);
