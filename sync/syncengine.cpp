@@ -3,12 +3,14 @@
 
 #include "uploadqueue.h"
 
+#include "attendancestore.h"
 #include "authclient.h"
 #include "changeapplier.h"
 #include "database.h"
 #include "entitymapping.h"
 #include "httperrors.h"
 #include "httptransport.h"
+#include "schoolstore.h"
 #include "serveraddress.h"
 #include "storesupport.h"
 #include "synclogging.h"
@@ -19,6 +21,7 @@
 #include <QLocale>
 #include <QTimeZone>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -32,6 +35,16 @@ namespace {
 
 const QString ServerKey = QStringLiteral("session.server");
 const QString AccountKey = QStringLiteral("session.account");
+// Connection settings for schools with their own CA or proxy.
+const QString CaFileSettingsKey = QStringLiteral("sync/caFile");
+const QString ProxySettingsKey = QStringLiteral("sync/proxy");
+
+// When the last successful sync began, by a clock the platform had checked.
+const QString LastRunStartKey = QStringLiteral("sync.last_run_start");
+
+// Before the first sync nothing vouches for the clock. A mark dated before
+// 2020 comes from a computer whose clock was reset, e.g. by a dead CMOS battery.
+constexpr qint64 EarliestPlausibleMarkMs = 1577836800000; // 2020-01-01T00:00:00Z
 
 Error unreadableReply()
 {
@@ -77,6 +90,7 @@ void SyncEngine::start()
         qCWarning(lcSync) << "Could not requeue sent outbox entries:" << requeued.error().toLogString();
 
     m_transport = new HttpTransport(this);
+    loadNetworkSettings();
     createTokenStore();
     if (m_settings.periodicInterval > 0ms)
         m_periodicTimer.start(m_settings.periodicInterval);
@@ -84,6 +98,17 @@ void SyncEngine::start()
         m_pollTimer.start(m_settings.outboxPollInterval);
     refreshPendingCount();
     restoreSavedSession();
+}
+
+void SyncEngine::loadNetworkSettings()
+{
+    // A school behind its own proxy or CA sets these once (the settings file
+    // or a policy); curl otherwise follows the system's proxy variables.
+    const QSettings settings;
+    HttpSettings http = m_transport->settings();
+    http.caFile = settings.value(CaFileSettingsKey).toString();
+    http.proxy = settings.value(ProxySettingsKey).toString();
+    m_transport->setSettings(http);
 }
 
 void SyncEngine::stop()
@@ -239,6 +264,17 @@ void SyncEngine::notifyLocalChange()
     m_localChangeTimer.start(m_settings.localChangeDelay);
 }
 
+void SyncEngine::networkReturned()
+{
+    // A retry waiting out its back-off would otherwise sleep through the
+    // first minute of a short connection.
+    if (!m_auth || m_auth->state() != AuthClient::State::SignedIn)
+        return;
+    qCInfo(lcSync) << "Network returned; syncing now";
+    m_failures = 0;
+    runSync();
+}
+
 void SyncEngine::runSync()
 {
     if (!m_database)
@@ -259,6 +295,9 @@ void SyncEngine::runSync()
     m_running = true;
     m_runAgain = false;
     m_pushedInRun = 0;
+    m_pulledInRun = 0;
+    m_conflictsInRun = 0;
+    m_runStartedMs = QDateTime::currentMSecsSinceEpoch();
     m_pendingAtStart = m_outbox->count(QStringLiteral("pending")).value_or(0);
     qCInfo(lcSync) << "Sync started," << m_pendingAtStart << "changes waiting";
     setState(State::Syncing, 0);
@@ -316,6 +355,8 @@ void SyncEngine::onPullFinished(AuthorizedJob *job)
         return;
     }
     reportDataChanges(report->changedIds);
+    m_pulledInRun += int(page.value(QStringLiteral("changes")).toArray().size());
+    m_conflictsInRun += report->conflicts;
 
     if (page.value(QStringLiteral("has_more")).toBool()) {
         setState(State::Syncing, 25);
@@ -323,7 +364,64 @@ void SyncEngine::onPullFinished(AuthorizedJob *job)
         return;
     }
     setState(State::Syncing, 50);
+    if (auto moved = moveOfflineWork(); !moved) {
+        failRun(moved.error());
+        return;
+    }
+    if (auto held = holdImplausibleMarks(); !held) {
+        failRun(held.error());
+        return;
+    }
     pushNextBatch();
+}
+
+Status SyncEngine::holdImplausibleMarks()
+{
+    // The pull has just found this computer's clock close to the platform's,
+    // so now is trustworthy. Every unsent mark was made after the last
+    // successful sync began (that sync pushed the older ones), and none can
+    // be from the future; a mark outside that window was taken under a wrong
+    // clock and waits for the teacher instead of going out with a wrong time.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 tolerance = std::chrono::milliseconds(m_settings.maxClockSkew).count();
+    const qint64 lastRunStart = savedValue(LastRunStartKey).toLongLong();
+    const qint64 earliest = std::max(EarliestPlausibleMarkMs, lastRunStart) - tolerance;
+
+    AttendanceStore attendance(*m_database, QString());
+    const auto held = attendance.holdImplausibleMarks(earliest, now + tolerance);
+    if (!held)
+        return std::unexpected(held.error());
+    if (!held->isEmpty()) {
+        qCWarning(lcSync) << held->size() << "attendance marks were taken under a wrong clock; held for the teacher";
+        emit dataChanged(QStringLiteral("attendance_record"), *held);
+    }
+    return {};
+}
+
+Status SyncEngine::moveOfflineWork()
+{
+    // Work done before the first sign-in joins the platform's school before
+    // it is pushed, so a student the platform already has is adopted rather
+    // than created a second time.
+    auto local = m_database->prepare("SELECT EXISTS (SELECT 1 FROM school WHERE server_version IS NULL "
+                                     "AND deleted_at IS NULL)");
+    if (!local)
+        return std::unexpected(local.error());
+    const auto row = local->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row || local->int64At(0) == 0)
+        return {};
+    local->reset();
+
+    SchoolStore schools(*m_database);
+    const auto platform = schools.platformSchool();
+    if (!platform)
+        return std::unexpected(platform.error());
+    if (!platform->has_value())
+        return {};
+    connect(&schools, &SchoolStore::changed, this, &SyncEngine::dataChanged);
+    return schools.moveLocalSchoolsInto(**platform);
 }
 
 void SyncEngine::pushNextBatch()
@@ -427,6 +525,7 @@ void SyncEngine::onPushFinished(AuthorizedJob *job, const QList<OutboxEntry> &se
         return;
     }
     reportDataChanges(report->changedIds);
+    m_conflictsInRun += report->conflicts;
 
     m_pushedInRun += int(sent.size());
     const int total = std::max(m_pendingAtStart, m_pushedInRun);
@@ -465,7 +564,15 @@ void SyncEngine::finishRun()
     refreshPendingCount();
 
     const int parked = m_outbox->count(QStringLiteral("parked")).value_or(0);
-    if (parked > 0) {
+    const int heldMarks = AttendanceStore(*m_database, QString()).heldMarks().value_or(QList<HeldMark>()).size();
+    if (heldMarks > 0) {
+        setError(Error{QStringLiteral("clock.marks_held"),
+                       tr("%n attendance mark(s) were taken while this computer's clock was wrong. Check and "
+                          "confirm them on the Attendance page; until then they stay on this computer.",
+                          nullptr, heldMarks),
+                       0, false});
+        setState(State::NeedsAttention);
+    } else if (parked > 0) {
         setError(Error{QStringLiteral("sync.needs_teacher"),
                        tr("%n change(s) could not be synced and need your decision on the Sync page.", nullptr,
                           parked),
@@ -476,9 +583,11 @@ void SyncEngine::finishRun()
         setState(State::UpToDate, 100);
     }
     saveValue(QStringLiteral("sync.last_success"), QString::number(QDateTime::currentMSecsSinceEpoch()));
+    saveValue(LastRunStartKey, QString::number(m_runStartedMs));
     enqueueQueuedCourseware();
     emit lastSuccessChanged(QDateTime::currentDateTimeUtc());
     qCInfo(lcSync) << "Sync finished," << parked << "changes parked";
+    emit runCounted(m_pulledInRun, m_pushedInRun, m_conflictsInRun);
     emit syncFinished(true);
 
     if (m_runAgain)

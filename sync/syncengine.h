@@ -88,6 +88,8 @@ public slots:
     void syncNow();
     // Schedules a sync soon after local changes (debounced).
     void notifyLocalChange();
+    // The network came back: a sync runs now instead of after the back-off.
+    void networkReturned();
 
 signals:
     void stateChanged(ClassDesk::SyncEngine::State state, int progress);
@@ -99,11 +101,16 @@ signals:
     void signInFailed(const QString &message);
     // Local rows this engine wrote (pulled changes, server versions), so views can refresh.
     void dataChanged(const QString &entity, const QStringList &ids);
+    // Before syncFinished(true): what the sync did. `pulled` counts the
+    // platform's changes received, `pushed` the local changes sent, and
+    // `conflicts` the conflict rows written for the teacher.
+    void runCounted(int pulled, int pushed, int conflicts);
     // One sync ended; `ok` is false when it failed.
     void syncFinished(bool ok);
 
 private:
     void createClient(const QUrl &apiBaseUrl);
+    void loadNetworkSettings();
     void enqueueQueuedCourseware();
     void restoreSavedSession();
     void onAuthStateChanged();
@@ -113,6 +120,8 @@ private:
     void runSync();
     void pullNextPage();
     void onPullFinished(AuthorizedJob *job);
+    [[nodiscard]] Status moveOfflineWork();
+    [[nodiscard]] Status holdImplausibleMarks();
     void pushNextBatch();
     void onPushFinished(AuthorizedJob *job, const QList<OutboxEntry> &sent);
     void finishRun();
@@ -145,6 +154,9 @@ private:
     int m_failures = 0;
     int m_batchSize = 200;
     int m_pushedInRun = 0;
+    int m_pulledInRun = 0;
+    qint64 m_runStartedMs = 0;
+    int m_conflictsInRun = 0;
     int m_pendingAtStart = 0;
     int m_pendingCount = -1;
     int m_syncRequests = 0;
