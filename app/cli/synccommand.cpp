@@ -88,9 +88,11 @@ QJsonObject uploadCounts(Database &database)
 
 QString reasonText(const QString &reason)
 {
-    // Conflicts are settled on the Sync page; other reasons come from the platform as code: detail.
+    // Reasons set by ClassDesk are translated. The platform's come as "code: detail" in its own words.
     if (reason == QLatin1String("conflict"))
         return Text::tr("the platform's copy changed too; decide on the Sync page");
+    if (reason == QLatin1String("clock.suspect"))
+        return Text::tr("marked while this computer's clock was wrong; confirm it on the Attendance page");
     return reason;
 }
 

@@ -13,6 +13,7 @@
 #include "storesupport.h"
 
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -231,6 +232,23 @@ private slots:
         QVERIFY(attendance.mark(sessionId, marks->first().studentId, AttendanceStatus::Absent).has_value());
         QCOMPARE(attendance.heldMarks().value_or(QList<HeldMark>{{}}).size(), 0);
         QCOMPARE(device.scalar("SELECT count(*) FROM outbox WHERE state = 'parked'"), 0);
+    }
+
+    void configuredProxyCarriesRequests()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        // Nothing listens on port 9 of the loopback, so a request that goes
+        // through the proxy fails where a direct one would succeed.
+        QSettings().setValue(QStringLiteral("sync/proxy"), QStringLiteral("http://127.0.0.1:9"));
+        Device device;
+        QVERIFY(device.open());
+        QSignalSpy failed(device.sync.get(), &SyncController::signInFailed);
+        device.sync->signIn(serverAddress(server), Account, Password);
+        const bool signInFailed = failed.wait(20000);
+        QSettings().remove(QStringLiteral("sync/proxy"));
+        QVERIFY(signInFailed);
+        QVERIFY(device.sync->lastErrorCode().startsWith(QStringLiteral("network.")));
     }
 
     void returningNetworkSyncsAtOnce_data()
