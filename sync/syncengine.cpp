@@ -658,6 +658,15 @@ std::optional<Error> SyncEngine::checkClock(const HttpResponse &response) const
     const qint64 skewSeconds = QDateTime::currentDateTimeUtc().secsTo(serverTime);
     if (std::abs(skewSeconds) <= m_settings.maxClockSkew.count())
         return std::nullopt;
+    // A clock off by days (a dead CMOS battery resets it by years) is told
+    // by its date, which the teacher can compare with a calendar.
+    if (std::abs(skewSeconds) >= 24 * 3600) {
+        const QString message = tr("This computer's date is %1, but the platform's is %2. Set the correct date and "
+                                   "time, then sync again; attendance marks depend on it.")
+                                    .arg(QDate::currentDate().toString(Qt::ISODate),
+                                         serverTime.toLocalTime().date().toString(Qt::ISODate));
+        return Error{QStringLiteral("clock.skew"), message, 0, false};
+    }
     const int minutes = int(std::abs(skewSeconds) / 60);
     const QString message = skewSeconds > 0
         ? tr("This computer's clock is %n minute(s) behind the platform's. Set the correct date and time, "

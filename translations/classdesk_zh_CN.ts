@@ -1772,6 +1772,10 @@
             <numerusform>有 %n 条考勤记录是在本机时钟不正确时记录的。请在“考勤”页面中检查并确认；确认前它们只保存在本机。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This computer&apos;s date is %1, but the platform&apos;s is %2. Set the correct date and time, then sync again; attendance marks depend on it.</source>
+        <translation>本机日期为 %1，而平台日期为 %2。请设置正确的日期和时间，然后重新同步；考勤记录依赖于此。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::SyncPage</name>
