@@ -297,6 +297,7 @@ void SyncEngine::runSync()
     m_pushedInRun = 0;
     m_pulledInRun = 0;
     m_conflictsInRun = 0;
+    m_unappliedChanges = {};
     m_runStartedMs = QDateTime::currentMSecsSinceEpoch();
     m_pendingAtStart = m_outbox->count(QStringLiteral("pending")).value_or(0);
     qCInfo(lcSync) << "Sync started," << m_pendingAtStart << "changes waiting";
@@ -306,11 +307,13 @@ void SyncEngine::runSync()
 
 void SyncEngine::pullNextPage()
 {
-    const auto cursor = ChangeApplier::cursor(*m_database);
+    auto cursor = ChangeApplier::cursor(*m_database);
     if (!cursor) {
         failRun(cursor.error());
         return;
     }
+    if (!m_unappliedChanges.isEmpty())
+        cursor = m_unappliedCursor;
     QUrl url = m_auth->endpoint(QStringLiteral("changes"));
     QUrlQuery query;
     if (!cursor->isEmpty())
@@ -347,22 +350,26 @@ void SyncEngine::onPullFinished(AuthorizedJob *job)
         return;
     }
 
-    ChangeApplier applier(*m_database, m_auth->profile() ? m_auth->profile()->schoolId : QString());
-    const auto report = applier.applyPage(page.value(QStringLiteral("changes")).toArray(),
-                                          page.value(QStringLiteral("next_cursor")).toString());
-    if (!report) {
-        failRun(report.error());
-        return;
+    // A page is applied once the next one shows where its last group ends:
+    // when a session's marks continue on the next page, both pages are
+    // applied in one transaction, so a session never shows part of its marks.
+    const QJsonArray changes = page.value(QStringLiteral("changes")).toArray();
+    m_pulledInRun += int(changes.size());
+    if (!m_unappliedChanges.isEmpty() && !continuesGroup(m_unappliedChanges, changes)) {
+        if (!applyPulledChanges())
+            return;
     }
-    reportDataChanges(report->changedIds);
-    m_pulledInRun += int(page.value(QStringLiteral("changes")).toArray().size());
-    m_conflictsInRun += report->conflicts;
+    for (const QJsonValue change : changes)
+        m_unappliedChanges.append(change);
+    m_unappliedCursor = page.value(QStringLiteral("next_cursor")).toString();
 
     if (page.value(QStringLiteral("has_more")).toBool()) {
         setState(State::Syncing, 25);
         pullNextPage();
         return;
     }
+    if (!applyPulledChanges())
+        return;
     setState(State::Syncing, 50);
     if (auto moved = moveOfflineWork(); !moved) {
         failRun(moved.error());
@@ -396,6 +403,58 @@ Status SyncEngine::holdImplausibleMarks()
         emit dataChanged(QStringLiteral("attendance_record"), *held);
     }
     return {};
+}
+
+bool SyncEngine::continuesGroup(const QJsonArray &applied, const QJsonArray &next)
+{
+    if (applied.isEmpty() || next.isEmpty())
+        return false;
+
+    // Children name their parent: a mark its session, a submission its assignment.
+    const QJsonObject first = next.first().toObject();
+    const QString entity = first.value(QStringLiteral("entity")).toString();
+    const QJsonObject data = first.value(QStringLiteral("data")).toObject();
+    QString parentEntity;
+    QString parentId;
+    if (entity == QLatin1String("attendance_record")) {
+        parentEntity = QStringLiteral("attendance_session");
+        parentId = data.value(QStringLiteral("session_id")).toString();
+    } else if (entity == QLatin1String("submission")) {
+        parentEntity = QStringLiteral("assignment");
+        parentId = data.value(QStringLiteral("assignment_id")).toString();
+    }
+    if (parentId.isEmpty())
+        return false;
+
+    for (const QJsonValue change : applied) {
+        const QJsonObject object = change.toObject();
+        const QString changeEntity = object.value(QStringLiteral("entity")).toString();
+        if (object.value(QStringLiteral("id")).toString() == parentId && changeEntity == parentEntity)
+            return true;
+        // Siblings of the same parent continue the group too.
+        if (changeEntity == entity
+            && object.value(QStringLiteral("data")).toObject().value(parentEntity == QLatin1String("assignment")
+                                                                       ? QStringLiteral("assignment_id")
+                                                                       : QStringLiteral("session_id"))
+                   == parentId) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool SyncEngine::applyPulledChanges()
+{
+    ChangeApplier applier(*m_database, m_auth->profile() ? m_auth->profile()->schoolId : QString());
+    const auto report = applier.applyPage(m_unappliedChanges, m_unappliedCursor);
+    m_unappliedChanges = {};
+    if (!report) {
+        failRun(report.error());
+        return false;
+    }
+    reportDataChanges(report->changedIds);
+    m_conflictsInRun += report->conflicts;
+    return true;
 }
 
 Status SyncEngine::moveOfflineWork()
@@ -597,6 +656,8 @@ void SyncEngine::finishRun()
 void SyncEngine::failRun(const Error &rawError, std::optional<std::chrono::seconds> retryAfter)
 {
     m_running = false;
+    // Pulled changes not yet applied are fetched again from the saved cursor.
+    m_unappliedChanges = {};
     const Error error = classify(rawError);
     qCWarning(lcSync) << "Sync failed:" << error.toLogString();
     setError(error);
@@ -658,8 +719,8 @@ std::optional<Error> SyncEngine::checkClock(const HttpResponse &response) const
     const qint64 skewSeconds = QDateTime::currentDateTimeUtc().secsTo(serverTime);
     if (std::abs(skewSeconds) <= m_settings.maxClockSkew.count())
         return std::nullopt;
-    // A clock off by days (a dead CMOS battery resets it by years) is told
-    // by its date, which the teacher can compare with a calendar.
+    // A clock off by days (a dead CMOS battery resets it by years) is
+    // reported by its date, which the teacher can compare with a calendar.
     if (std::abs(skewSeconds) >= 24 * 3600) {
         const QString message = tr("This computer's date is %1, but the platform's is %2. Set the correct date and "
                                    "time, then sync again; attendance marks depend on it.")

@@ -120,6 +120,10 @@ private:
     void runSync();
     void pullNextPage();
     void onPullFinished(AuthorizedJob *job);
+    // True when `next` begins with children of a parent in `applied`.
+    [[nodiscard]] static bool continuesGroup(const QJsonArray &applied, const QJsonArray &next);
+    // Applies the pulled changes waiting in m_unappliedChanges; false after failRun().
+    [[nodiscard]] bool applyPulledChanges();
     [[nodiscard]] Status moveOfflineWork();
     [[nodiscard]] Status holdImplausibleMarks();
     void pushNextBatch();
@@ -156,6 +160,10 @@ private:
     int m_pushedInRun = 0;
     int m_pulledInRun = 0;
     qint64 m_runStartedMs = 0;
+    // Pulled changes kept back until the next page shows that their last
+    // group is complete, and the cursor after them.
+    QJsonArray m_unappliedChanges;
+    QString m_unappliedCursor;
     int m_conflictsInRun = 0;
     int m_pendingAtStart = 0;
     int m_pendingCount = -1;

@@ -234,6 +234,33 @@ private slots:
         QCOMPARE(device.scalar("SELECT count(*) FROM outbox WHERE state = 'parked'"), 0);
     }
 
+    void sessionArrivesWithAllItsMarks()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        Device first;
+        QVERIFY(first.open());
+        QVERIFY(first.signIn(server, Account, Password));
+        const QString sessionId = markedSession(first, 7, QDate::currentDate());
+        QVERIFY(first.syncUntilDone());
+
+        // Pages of three split the session's seven marks; whenever the
+        // session shows on the second device, all its marks are there.
+        SyncSettings settings = testSettings();
+        settings.pullPageSize = 3;
+        Device second;
+        QVERIFY(second.open(settings));
+        QList<int> marksSeen;
+        connect(second.sync.get(), &SyncController::dataChanged, this, [&](const QString &entity) {
+            if (entity == QLatin1String("attendance_session") || entity == QLatin1String("attendance_record"))
+                marksSeen << second.scalar("SELECT count(*) FROM attendance_record WHERE session_id = ?", sessionId);
+        });
+        QVERIFY(second.signIn(server, Account, Password));
+        QVERIFY(!marksSeen.isEmpty());
+        for (const int seen : std::as_const(marksSeen))
+            QCOMPARE(seen, 7);
+    }
+
     void configuredProxyCarriesRequests()
     {
         ServerProcess server;
