@@ -104,6 +104,8 @@ void SyncEngine::loadNetworkSettings()
 {
     // A school behind its own proxy or CA sets these once (the settings file
     // or a policy); curl otherwise follows the system's proxy variables.
+    // TODO: the Settings page has no fields for them yet, and a change is
+    // read only when the engine starts.
     const QSettings settings;
     HttpSettings http = m_transport->settings();
     http.caFile = settings.value(CaFileSettingsKey).toString();

@@ -226,6 +226,8 @@ int runSync(const Command &command)
 
     if (password)
         sync.signIn(server, account, *password);
+    // TODO: the engine starts courseware uploads after the sync, and the
+    // command ends without waiting for them; the summary counts their state.
     const int exitCode = QCoreApplication::exec();
 
     printSummary(outcome, parkedChanges(command.workspace.database()), uploadCounts(command.workspace.database()),

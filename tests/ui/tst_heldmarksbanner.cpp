@@ -8,6 +8,7 @@
 #include "classstore.h"
 #include "database.h"
 #include "heldmarksbanner.h"
+#include "outboxstore.h"
 #include "workspace.h"
 
 #include <QLabel>
@@ -100,7 +101,15 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM outbox WHERE state = 'pending' AND last_error = 'clock.confirmed'"), 2);
         QCOMPARE(scalar("SELECT count(*) FROM attendance_record_history"), 2);
 
-        // Confirmed marks are not held again.
+        // Confirmed marks are not held again, even after a push that lost its reply.
+        OutboxStore outbox(m_workspace->database());
+        const auto pending = outbox.pending(10);
+        QVERIFY(pending.has_value());
+        QList<qint64> seqs;
+        for (const OutboxEntry &entry : *pending)
+            seqs << entry.seq;
+        QVERIFY(outbox.markSent(seqs).has_value());
+        QVERIFY(outbox.returnToPending(seqs, QStringLiteral("network.timeout")).has_value());
         QCOMPARE(m_workspace->attendance().holdImplausibleMarks(0, std::numeric_limits<qint64>::max())->size(), 0);
     }
 };
