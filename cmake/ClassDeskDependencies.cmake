@@ -17,13 +17,15 @@ function(classdesk_require found what debian_package)
 endfunction()
 
 # Qt: Core for the domain and database layers, Widgets for the teacher's UI,
-# Multimedia and Pdf for courseware preview, Charts for attendance statistics,
+# Network for connectivity changes, Multimedia and Pdf for courseware preview,
+# Charts for attendance statistics,
 # Svg for high-DPI icons, Test for the suites, LinguistTools for translations.
 find_package(Qt6 6.4 QUIET COMPONENTS Core)
 classdesk_require(Qt6_FOUND "Qt 6.4 or later (Qt6Core)" "qt6-base-dev")
 
 set(_classdesk_qt_components
     "Gui|qt6-base-dev"
+    "Network|qt6-base-dev"
     "Widgets|qt6-base-dev"
     "Multimedia|qt6-multimedia-dev"
     "MultimediaWidgets|qt6-multimedia-dev"

@@ -246,6 +246,15 @@ Status AttendanceStore::writeMark(const QString &sessionId, const QString &stude
     *recordId = upsert->textAt(0);
     upsert->reset();
 
+    // A fresh mark replaces one held back for a wrong clock. The held mark is
+    // in the history now, so confirming it later must not bring it back.
+    if (auto replaced = run(m_database,
+                            "DELETE FROM outbox WHERE entity = 'attendance_record' AND entity_id = ? "
+                            "AND state = 'parked' AND last_error = 'clock.suspect'",
+                            *recordId);
+        !replaced)
+        return replaced;
+
     return OutboxWriter::recordRow(m_database, RecordEntity, *recordId, QStringLiteral("mark"));
 }
 
@@ -348,6 +357,136 @@ Result<AttendanceCounts> AttendanceStore::classCounts(const QString &classId, QD
         return std::unexpected(statement.error());
     statement->bind(1, classId).bind(2, CivilTime::dateText(from)).bind(3, CivilTime::dateText(to));
     return readCounts(*statement);
+}
+
+} // namespace ClassDesk
+
+namespace ClassDesk {
+
+namespace {
+
+const QString ClockSuspect = QStringLiteral("clock.suspect");
+const QString ClockConfirmed = QStringLiteral("clock.confirmed");
+
+// A day plus the widest time zone offset (14 h), so the rule is right in any
+// school's zone without converting each date.
+constexpr qint64 EarlyMarkSlackSeconds = (24 + 14) * 3600;
+
+} // namespace
+
+Result<QStringList> AttendanceStore::holdImplausibleMarks(qint64 earliestMs, qint64 latestMs)
+{
+    QStringList held;
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        held.clear();
+        auto suspect = m_database.prepare(
+            "SELECT DISTINCT r.id FROM outbox o JOIN attendance_record r ON r.id = o.entity_id "
+            "JOIN attendance_session s ON s.id = r.session_id "
+            "WHERE o.entity = 'attendance_record' AND o.state = 'pending' "
+            "AND coalesce(o.last_error, '') <> ?1 "
+            "AND (r.marked_at < ?2 OR r.marked_at > ?3 "
+            "     OR r.marked_at < (CAST(strftime('%s', s.date) AS INTEGER) - ?4) * 1000)");
+        if (!suspect)
+            return std::unexpected(suspect.error());
+        suspect->bind(1, ClockConfirmed).bind(2, earliestMs).bind(3, latestMs).bind(4, EarlyMarkSlackSeconds);
+        for (;;) {
+            const auto row = suspect->step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                break;
+            held.append(suspect->textAt(0));
+        }
+        suspect->reset();
+
+        for (const QString &id : std::as_const(held)) {
+            if (auto parked = run(m_database,
+                                  "UPDATE outbox SET state = 'parked', last_error = ?1, updated_at = ?2 "
+                                  "WHERE entity = 'attendance_record' AND entity_id = ?3 AND state = 'pending'",
+                                  ClockSuspect, CivilTime::nowMs(), id);
+                !parked) {
+                return parked;
+            }
+        }
+        return {};
+    });
+    if (!status)
+        return std::unexpected(status.error());
+    if (!held.isEmpty())
+        emit changed(RecordEntity, held);
+    return held;
+}
+
+Result<QList<HeldMark>> AttendanceStore::heldMarks()
+{
+    auto statement = m_database.prepare(
+        "SELECT r.id, r.session_id, coalesce(st.name, ''), s.date, s.period, r.status, r.marked_at "
+        "FROM attendance_record r JOIN attendance_session s ON s.id = r.session_id "
+        "LEFT JOIN student st ON st.id = r.student_id "
+        "WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'attendance_record' AND o.entity_id = r.id "
+        "              AND o.state = 'parked' AND o.last_error = ?) "
+        "ORDER BY s.date, s.period, st.name");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, ClockSuspect);
+    QList<HeldMark> marks;
+    for (;;) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return marks;
+        HeldMark mark;
+        mark.recordId = statement->textAt(0);
+        mark.sessionId = statement->textAt(1);
+        mark.studentName = statement->textAt(2);
+        mark.sessionDate = QDate::fromString(statement->textAt(3), Qt::ISODate);
+        mark.period = int(statement->int64At(4));
+        mark.status = attendanceStatusFromText(statement->textAt(5)).value_or(AttendanceStatus::Present);
+        mark.markedAt = statement->int64At(6);
+        marks.append(mark);
+    }
+}
+
+Status AttendanceStore::confirmHeldMarks(const QStringList &recordIds)
+{
+    const qint64 now = CivilTime::nowMs();
+    const auto status = m_database.writeTransaction([&]() -> Status {
+        for (const QString &id : recordIds) {
+            // The time the wrong clock showed stays visible in the history.
+            if (auto kept = run(m_database,
+                                "INSERT INTO attendance_record_history "
+                                "(record_id, status, note, marked_at, device, superseded_at) "
+                                "SELECT id, status, note, marked_at, device, ?1 FROM attendance_record WHERE id = ?2 "
+                                "AND EXISTS (SELECT 1 FROM outbox WHERE entity = 'attendance_record' "
+                                "AND entity_id = ?2 AND state = 'parked' AND last_error = ?3)",
+                                now, id, ClockSuspect);
+                !kept) {
+                return kept;
+            }
+            if (auto stamped = run(m_database,
+                                   "UPDATE attendance_record SET marked_at = ?1, updated_at = ?1 WHERE id = ?2 "
+                                   "AND EXISTS (SELECT 1 FROM outbox WHERE entity = 'attendance_record' "
+                                   "AND entity_id = ?2 AND state = 'parked' AND last_error = ?3)",
+                                   now, id, ClockSuspect);
+                !stamped) {
+                return stamped;
+            }
+            if (auto released = run(m_database,
+                                    "UPDATE outbox SET state = 'pending', last_error = ?1, updated_at = ?2, "
+                                    "payload = json_set(payload, '$.marked_at', ?2, '$.updated_at', ?2) "
+                                    "WHERE entity = 'attendance_record' AND entity_id = ?3 AND state = 'parked' "
+                                    "AND last_error = ?4",
+                                    ClockConfirmed, now, id, ClockSuspect);
+                !released) {
+                return released;
+            }
+        }
+        return {};
+    });
+    if (status)
+        emit changed(RecordEntity, recordIds);
+    return status;
 }
 
 } // namespace ClassDesk

@@ -39,6 +39,19 @@ struct AttendanceSession
     QString lessonId; // empty when the session belongs to no timetable lesson
 };
 
+// A mark kept from the platform because this computer's clock was
+// implausible when it was taken; the teacher confirms it first.
+struct HeldMark
+{
+    QString recordId;
+    QString sessionId;
+    QString studentName;
+    QDate sessionDate;
+    int period = 1;
+    AttendanceStatus status = AttendanceStatus::Present;
+    qint64 markedAt = 0; // UTC ms, as the wrong clock showed it
+};
+
 // Marks counted by status. A student counts as attending when present, late
 // or leaving early; leave (excused absence) and absence count as not attending.
 struct AttendanceCounts
@@ -98,6 +111,20 @@ public:
     // Counts over the sessions whose civil date lies in [from, to].
     [[nodiscard]] Result<AttendanceCounts> studentCounts(const QString &studentId, QDate from, QDate to);
     [[nodiscard]] Result<AttendanceCounts> classCounts(const QString &classId, QDate from, QDate to);
+
+    // Holds back the unsent marks taken under an implausible clock: marked
+    // before `earliestMs` or after `latestMs` (UTC ms, bounds the sync engine
+    // derives from the platform's time), or more than a day before their
+    // session's date. Their outbox entries are parked with the reason
+    // "clock.suspect" until the teacher confirms them; confirmed marks are not
+    // held again. Returns the ids of the records held by this call.
+    [[nodiscard]] Result<QStringList> holdImplausibleMarks(qint64 earliestMs, qint64 latestMs);
+    // The marks held back for the teacher, oldest session first.
+    [[nodiscard]] Result<QList<HeldMark>> heldMarks();
+    // The teacher vouches for held marks: each keeps its status, takes the
+    // current time as its marking time (the wrong one stays in the history)
+    // and goes to the platform at the next sync.
+    [[nodiscard]] Status confirmHeldMarks(const QStringList &recordIds);
 
 signals:
     // Emitted after a commit that changed rows of `entity`.

@@ -165,10 +165,13 @@ Status OutboxStore::markSent(const QList<qint64> &seqs)
 Status OutboxStore::returnToPending(const QList<qint64> &seqs, const QString &reason)
 {
     const auto status = m_database.writeTransaction([&]() -> Status {
+        // A mark the teacher confirmed after a wrong clock keeps that
+        // confirmation, or the sync engine would hold it back again.
         for (const qint64 seq : seqs) {
             if (auto back = run(m_database,
-                                "UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? "
-                                "WHERE seq = ? AND state = 'sent'",
+                                "UPDATE outbox SET state = 'pending', updated_at = ?2, last_error = "
+                                "CASE WHEN last_error = 'clock.confirmed' THEN last_error ELSE ?1 END "
+                                "WHERE seq = ?3 AND state = 'sent'",
                                 reason, CivilTime::nowMs(), seq);
                 !back)
                 return back;

@@ -2,10 +2,13 @@
 #include "schoolstore.h"
 
 #include "civiltime.h"
+#include "corelogging.h"
+#include "outboxwriter.h"
 #include "storesupport.h"
 #include "uuid7.h"
 
 #include <QCoreApplication>
+#include <QPair>
 
 #include <array>
 
@@ -102,11 +105,117 @@ Result<std::optional<QString>> SchoolStore::platformSchool()
     return *row ? std::optional(statement->textAt(0)) : std::nullopt;
 }
 
+namespace {
+
+// Local students (never acknowledged by the platform) whose student number
+// the platform's school already has, paired with the platform's student.
+Result<QList<QPair<QString, QString>>> duplicateStudents(Database &database, const QString &platformSchoolId)
+{
+    auto statement = database.prepare(
+        "SELECT local.id, platform.id FROM student AS local JOIN student AS platform "
+        "ON platform.school_id = ? AND platform.student_number = local.student_number "
+        "AND platform.server_version IS NOT NULL AND platform.deleted_at IS NULL "
+        "WHERE local.server_version IS NULL AND local.deleted_at IS NULL AND local.id <> platform.id "
+        "AND local.school_id IN (SELECT id FROM school WHERE server_version IS NULL)");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, platformSchoolId);
+    QList<QPair<QString, QString>> pairs;
+    while (true) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return pairs;
+        pairs.append({statement->textAt(0), statement->textAt(1)});
+    }
+}
+
+// True when both students have a mark in one session or work on one
+// assignment: merging would have to drop one of them.
+Result<bool> marksWouldClash(Database &database, const QString &localId, const QString &platformId)
+{
+    auto statement = database.prepare(
+        "SELECT EXISTS (SELECT 1 FROM attendance_record AS a JOIN attendance_record AS b "
+        "ON a.session_id = b.session_id WHERE a.student_id = ?1 AND b.student_id = ?2) "
+        "OR EXISTS (SELECT 1 FROM submission AS a JOIN submission AS b "
+        "ON a.assignment_id = b.assignment_id WHERE a.student_id = ?1 AND b.student_id = ?2)");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, localId);
+    statement->bind(2, platformId);
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row && statement->int64At(0) != 0;
+}
+
+// Gives the local student's marks, submissions and notes to the platform's
+// student and removes the local copy with its unsent creation. Runs inside
+// the caller's transaction.
+Status adoptStudent(Database &database, const QString &localId, const QString &platformId)
+{
+    // Unsent marks carry the student id in their payload.
+    if (auto rewritten = run(database,
+                             "UPDATE outbox SET payload = json_set(payload, '$.student_id', ?1), updated_at = ?3 "
+                             "WHERE entity IN ('attendance_record', 'submission') AND state <> 'acknowledged' "
+                             "AND json_extract(payload, '$.student_id') = ?2",
+                             platformId, localId, CivilTime::nowMs());
+        !rewritten) {
+        return rewritten;
+    }
+    for (const char *sql : {"UPDATE attendance_record SET student_id = ?1 WHERE student_id = ?2",
+                            "UPDATE submission SET student_id = ?1 WHERE student_id = ?2"}) {
+        if (auto moved = run(database, sql, platformId, localId); !moved)
+            return moved;
+    }
+
+    // Notes typed offline are kept; the platform's student carries them from now on.
+    auto notes = database.prepare("SELECT notes FROM student WHERE id = ? AND notes <> '{}'");
+    if (!notes)
+        return std::unexpected(notes.error());
+    notes->bind(1, localId);
+    const auto hasNotes = notes->step();
+    if (!hasNotes)
+        return std::unexpected(hasNotes.error());
+    const QString localNotes = *hasNotes ? notes->textAt(0) : QString();
+    notes->reset();
+    if (!localNotes.isEmpty()) {
+        if (auto merged = run(database, "UPDATE student SET notes = json_patch(notes, ?1), updated_at = ?2 WHERE id = ?3",
+                              localNotes, CivilTime::nowMs(), platformId);
+            !merged) {
+            return merged;
+        }
+        if (auto recorded = OutboxWriter::recordRow(database, QStringLiteral("student"), platformId,
+                                                    QStringLiteral("update"));
+            !recorded) {
+            return recorded;
+        }
+    }
+
+    if (auto dropped = run(database, "DELETE FROM outbox WHERE entity = 'student' AND entity_id = ? "
+                                     "AND state <> 'acknowledged'",
+                           localId);
+        !dropped) {
+        return dropped;
+    }
+    if (auto dropped = run(database, "DELETE FROM conflict WHERE entity = 'student' AND entity_id = ?", localId);
+        !dropped) {
+        return dropped;
+    }
+    // Foreign keys stop this delete if anything still refers to the local
+    // student, so a reference this code does not know cannot lose data.
+    return run(database, "DELETE FROM student WHERE id = ?", localId);
+}
+
+} // namespace
+
 Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
 {
-    // A student whose number the platform's school already has stays behind
-    // (OR IGNORE), and so does the local school holding them.
-    // TODO: merge such students into the platform's copy, attendance included.
+    // A student whose number the platform's school already has is the same
+    // child: the platform's row is adopted before the rest moves. A student
+    // that cannot be merged without dropping a mark stays behind (OR IGNORE),
+    // and so does the local school holding them.
     constexpr std::array Moves = {
         "UPDATE teacher SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
         "UPDATE class SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
@@ -116,7 +225,28 @@ Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
         "UPDATE courseware SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
         "UPDATE assignment SET school_id = ? WHERE school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
     };
+    QStringList adopted;
     const auto status = m_database.writeTransaction([&]() -> Status {
+        adopted.clear();
+        const auto pairs = duplicateStudents(m_database, platformSchoolId);
+        if (!pairs)
+            return std::unexpected(pairs.error());
+        for (const auto &[localId, platformId] : *pairs) {
+            const auto clash = marksWouldClash(m_database, localId, platformId);
+            if (!clash)
+                return std::unexpected(clash.error());
+            // TODO: merge two marks of one session (the later wins, the other
+            // goes to the history) instead of leaving the student unmerged.
+            if (*clash) {
+                qCWarning(lcCoreStore) << "Student" << localId << "has marks in the sessions of" << platformId
+                                   << "; left unmerged";
+                continue;
+            }
+            if (auto merged = adoptStudent(m_database, localId, platformId); !merged)
+                return merged;
+            adopted.append(platformId);
+        }
+
         for (const char *sql : Moves) {
             if (auto moved = run(m_database, sql, platformSchoolId); !moved)
                 return moved;
@@ -126,8 +256,14 @@ Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
                    "AND NOT EXISTS (SELECT 1 FROM student WHERE student.school_id = school.id)",
                    CivilTime::nowMs());
     });
-    if (status)
-        emit changed(QStringLiteral("school"), {platformSchoolId});
+    if (!status)
+        return status;
+    if (!adopted.isEmpty()) {
+        qCInfo(lcCoreStore) << "Adopted" << adopted.size() << "students the platform already had";
+        emit changed(QStringLiteral("student"), adopted);
+        emit changed(QStringLiteral("attendance_record"), {});
+    }
+    emit changed(QStringLiteral("school"), {platformSchoolId});
     return status;
 }
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "synccontroller.h"
 
+#include "synclogging.h"
+
+#include <utility>
+
 namespace ClassDesk {
 
 SyncController::SyncController(const QString &databasePath, const SyncSettings &settings, QThread *workerThread,
@@ -36,6 +40,7 @@ SyncController::SyncController(const QString &databasePath, const SyncSettings &
     connect(m_engine, &SyncEngine::otpRequired, this, &SyncController::otpRequired);
     connect(m_engine, &SyncEngine::signInFailed, this, &SyncController::signInFailed);
     connect(m_engine, &SyncEngine::dataChanged, this, &SyncController::dataChanged);
+    connect(m_engine, &SyncEngine::runCounted, this, &SyncController::runCounted);
     connect(m_engine, &SyncEngine::syncFinished, this, &SyncController::syncFinished);
     connect(m_engine, &SyncEngine::uploadItemsReset, this, &SyncController::uploadItemsReset);
     connect(m_engine, &SyncEngine::uploadItemChanged, this, &SyncController::uploadItemChanged);
@@ -47,6 +52,23 @@ SyncController::SyncController(const QString &databasePath, const SyncSettings &
         m_ownThread.start();
     }
     QMetaObject::invokeMethod(m_engine, &SyncEngine::start);
+    watchReachability();
+}
+
+void SyncController::watchReachability()
+{
+    // Qt loads the operating system's own source (Network List Manager,
+    // SystemConfiguration, NetworkManager). Without one, the engine's retry
+    // timer still notices a returning network, only later.
+    if (!QNetworkInformation::loadDefaultBackend()) {
+        qCInfo(lcSync) << "No network information available; retrying on a timer only";
+        return;
+    }
+    QNetworkInformation *information = QNetworkInformation::instance();
+    if (!information || !information->supports(QNetworkInformation::Feature::Reachability))
+        return;
+    m_reachability = information->reachability();
+    connect(information, &QNetworkInformation::reachabilityChanged, this, &SyncController::onReachabilityChanged);
 }
 
 SyncController::~SyncController()
@@ -85,6 +107,20 @@ void SyncController::signOut()
 void SyncController::syncNow()
 {
     QMetaObject::invokeMethod(m_engine, &SyncEngine::syncNow);
+}
+
+void SyncController::onReachabilityChanged(QNetworkInformation::Reachability reachability)
+{
+    using Reachability = QNetworkInformation::Reachability;
+    const Reachability previous = std::exchange(m_reachability, reachability);
+    // A school's platform may sit on its own network, so reaching the site
+    // counts as much as reaching the internet.
+    const auto reachesPlatform = [](Reachability value) {
+        return value == Reachability::Online || value == Reachability::Site;
+    };
+    if (!reachesPlatform(reachability) || reachesPlatform(previous))
+        return;
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::networkReturned);
 }
 
 void SyncController::notifyLocalChange()

@@ -4,6 +4,7 @@
 #include "syncengine.h"
 
 #include <QDateTime>
+#include <QNetworkInformation>
 #include <QObject>
 #include <QThread>
 
@@ -64,6 +65,9 @@ public slots:
     void syncNow();
     // Connect the stores' changed() signals here: a sync follows shortly.
     void notifyLocalChange();
+    // QNetworkInformation reports here; a network that comes back starts a
+    // sync at once. Public so tests can play a network change.
+    void onReachabilityChanged(QNetworkInformation::Reachability reachability);
 
     // The courseware upload queue in the engine's thread. The queue exists
     // once a platform is set up (signed in or session restored); before that
@@ -88,6 +92,8 @@ signals:
     void signInFailed(const QString &message);
     // Rows that sync wrote on its own connection; item models reload them.
     void dataChanged(const QString &entity, const QStringList &ids);
+    // Before syncFinished(true): changes pulled and pushed, conflicts written.
+    void runCounted(int pulled, int pushed, int conflicts);
     void syncFinished(bool ok);
     // The upload queue, mirrored from the engine's thread (queued connections).
     void uploadItemsReset(const QList<ClassDesk::UploadQueue::Item> &items);
@@ -97,6 +103,8 @@ signals:
                                qint64 etaSeconds);
 
 private:
+    void watchReachability();
+
     QThread m_ownThread;
     QThread *m_thread = nullptr;
     SyncEngine *m_engine = nullptr;
@@ -106,6 +114,7 @@ private:
     QDateTime m_lastSuccess;
     QString m_lastError;
     QString m_lastErrorCode;
+    QNetworkInformation::Reachability m_reachability = QNetworkInformation::Reachability::Unknown;
 };
 
 } // namespace ClassDesk

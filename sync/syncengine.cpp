@@ -3,6 +3,7 @@
 
 #include "uploadqueue.h"
 
+#include "attendancestore.h"
 #include "authclient.h"
 #include "changeapplier.h"
 #include "database.h"
@@ -10,6 +11,7 @@
 #include "httperrors.h"
 #include "httptransport.h"
 #include "lessonmaterialstore.h"
+#include "schoolstore.h"
 #include "serveraddress.h"
 #include "storesupport.h"
 #include "synclogging.h"
@@ -20,6 +22,7 @@
 #include <QLocale>
 #include <QTimeZone>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -33,6 +36,16 @@ namespace {
 
 const QString ServerKey = QStringLiteral("session.server");
 const QString AccountKey = QStringLiteral("session.account");
+// Connection settings for schools with their own CA or proxy.
+const QString CaFileSettingsKey = QStringLiteral("sync/caFile");
+const QString ProxySettingsKey = QStringLiteral("sync/proxy");
+
+// When the last successful sync began, by a clock the platform had checked.
+const QString LastRunStartKey = QStringLiteral("sync.last_run_start");
+
+// Before the first sync nothing vouches for the clock. A mark dated before
+// 2020 comes from a computer whose clock was reset, e.g. by a dead CMOS battery.
+constexpr qint64 EarliestPlausibleMarkMs = 1577836800000; // 2020-01-01T00:00:00Z
 
 Error unreadableReply()
 {
@@ -78,6 +91,7 @@ void SyncEngine::start()
         qCWarning(lcSync) << "Could not requeue sent outbox entries:" << requeued.error().toLogString();
 
     m_transport = new HttpTransport(this);
+    loadNetworkSettings();
     createTokenStore();
     if (m_settings.periodicInterval > 0ms)
         m_periodicTimer.start(m_settings.periodicInterval);
@@ -85,6 +99,19 @@ void SyncEngine::start()
         m_pollTimer.start(m_settings.outboxPollInterval);
     refreshPendingCount();
     restoreSavedSession();
+}
+
+void SyncEngine::loadNetworkSettings()
+{
+    // A school behind its own proxy or CA sets these once (the settings file
+    // or a policy); curl otherwise follows the system's proxy variables.
+    // TODO: the Settings page has no fields for them yet, and a change is
+    // read only when the engine starts.
+    const QSettings settings;
+    HttpSettings http = m_transport->settings();
+    http.caFile = settings.value(CaFileSettingsKey).toString();
+    http.proxy = settings.value(ProxySettingsKey).toString();
+    m_transport->setSettings(http);
 }
 
 void SyncEngine::stop()
@@ -247,6 +274,17 @@ void SyncEngine::notifyLocalChange()
     m_localChangeTimer.start(m_settings.localChangeDelay);
 }
 
+void SyncEngine::networkReturned()
+{
+    // A retry waiting out its back-off would otherwise sleep through the
+    // first minute of a short connection.
+    if (!m_auth || m_auth->state() != AuthClient::State::SignedIn)
+        return;
+    qCInfo(lcSync) << "Network returned; syncing now";
+    m_failures = 0;
+    runSync();
+}
+
 void SyncEngine::runSync()
 {
     if (!m_database)
@@ -267,6 +305,10 @@ void SyncEngine::runSync()
     m_running = true;
     m_runAgain = false;
     m_pushedInRun = 0;
+    m_pulledInRun = 0;
+    m_conflictsInRun = 0;
+    m_unappliedChanges = {};
+    m_runStartedMs = QDateTime::currentMSecsSinceEpoch();
     m_pendingAtStart = m_outbox->count(QStringLiteral("pending")).value_or(0);
     qCInfo(lcSync) << "Sync started," << m_pendingAtStart << "changes waiting";
     setState(State::Syncing, 0);
@@ -275,11 +317,13 @@ void SyncEngine::runSync()
 
 void SyncEngine::pullNextPage()
 {
-    const auto cursor = ChangeApplier::cursor(*m_database);
+    auto cursor = ChangeApplier::cursor(*m_database);
     if (!cursor) {
         failRun(cursor.error());
         return;
     }
+    if (!m_unappliedChanges.isEmpty())
+        cursor = m_unappliedCursor;
     QUrl url = m_auth->endpoint(QStringLiteral("changes"));
     QUrlQuery query;
     if (!cursor->isEmpty())
@@ -316,22 +360,137 @@ void SyncEngine::onPullFinished(AuthorizedJob *job)
         return;
     }
 
-    ChangeApplier applier(*m_database, m_auth->profile() ? m_auth->profile()->schoolId : QString());
-    const auto report = applier.applyPage(page.value(QStringLiteral("changes")).toArray(),
-                                          page.value(QStringLiteral("next_cursor")).toString());
-    if (!report) {
-        failRun(report.error());
-        return;
+    // A page is applied once the next one shows where its last group ends:
+    // when a session's marks continue on the next page, both pages are
+    // applied in one transaction, so a session never shows part of its marks.
+    const QJsonArray changes = page.value(QStringLiteral("changes")).toArray();
+    m_pulledInRun += int(changes.size());
+    if (!m_unappliedChanges.isEmpty() && !continuesGroup(m_unappliedChanges, changes)) {
+        if (!applyPulledChanges())
+            return;
     }
-    reportDataChanges(report->changedIds);
+    for (const QJsonValue change : changes)
+        m_unappliedChanges.append(change);
+    m_unappliedCursor = page.value(QStringLiteral("next_cursor")).toString();
 
     if (page.value(QStringLiteral("has_more")).toBool()) {
         setState(State::Syncing, 25);
         pullNextPage();
         return;
     }
+    if (!applyPulledChanges())
+        return;
     setState(State::Syncing, 50);
+    if (auto moved = moveOfflineWork(); !moved) {
+        failRun(moved.error());
+        return;
+    }
+    if (auto held = holdImplausibleMarks(); !held) {
+        failRun(held.error());
+        return;
+    }
     pushNextBatch();
+}
+
+Status SyncEngine::holdImplausibleMarks()
+{
+    // The pull has just found this computer's clock close to the platform's,
+    // so now is trustworthy. Every unsent mark was made after the last
+    // successful sync began (that sync pushed the older ones), and none can
+    // be from the future; a mark outside that window was taken under a wrong
+    // clock and waits for the teacher instead of going out with a wrong time.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 tolerance = std::chrono::milliseconds(m_settings.maxClockSkew).count();
+    const qint64 lastRunStart = savedValue(LastRunStartKey).toLongLong();
+    const qint64 earliest = std::max(EarliestPlausibleMarkMs, lastRunStart) - tolerance;
+
+    AttendanceStore attendance(*m_database, QString());
+    const auto held = attendance.holdImplausibleMarks(earliest, now + tolerance);
+    if (!held)
+        return std::unexpected(held.error());
+    if (!held->isEmpty()) {
+        qCWarning(lcSync) << held->size() << "attendance marks were taken under a wrong clock; held for the teacher";
+        emit dataChanged(QStringLiteral("attendance_record"), *held);
+    }
+    return {};
+}
+
+bool SyncEngine::continuesGroup(const QJsonArray &applied, const QJsonArray &next)
+{
+    if (applied.isEmpty() || next.isEmpty())
+        return false;
+
+    // Children name their parent: a mark its session, a submission its assignment.
+    const QJsonObject first = next.first().toObject();
+    const QString entity = first.value(QStringLiteral("entity")).toString();
+    const QJsonObject data = first.value(QStringLiteral("data")).toObject();
+    QString parentEntity;
+    QString parentId;
+    if (entity == QLatin1String("attendance_record")) {
+        parentEntity = QStringLiteral("attendance_session");
+        parentId = data.value(QStringLiteral("session_id")).toString();
+    } else if (entity == QLatin1String("submission")) {
+        parentEntity = QStringLiteral("assignment");
+        parentId = data.value(QStringLiteral("assignment_id")).toString();
+    }
+    if (parentId.isEmpty())
+        return false;
+
+    for (const QJsonValue change : applied) {
+        const QJsonObject object = change.toObject();
+        const QString changeEntity = object.value(QStringLiteral("entity")).toString();
+        if (object.value(QStringLiteral("id")).toString() == parentId && changeEntity == parentEntity)
+            return true;
+        // Siblings of the same parent continue the group too.
+        if (changeEntity == entity
+            && object.value(QStringLiteral("data")).toObject().value(parentEntity == QLatin1String("assignment")
+                                                                       ? QStringLiteral("assignment_id")
+                                                                       : QStringLiteral("session_id"))
+                   == parentId) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool SyncEngine::applyPulledChanges()
+{
+    ChangeApplier applier(*m_database, m_auth->profile() ? m_auth->profile()->schoolId : QString());
+    const auto report = applier.applyPage(m_unappliedChanges, m_unappliedCursor);
+    m_unappliedChanges = {};
+    if (!report) {
+        failRun(report.error());
+        return false;
+    }
+    reportDataChanges(report->changedIds);
+    m_conflictsInRun += report->conflicts;
+    return true;
+}
+
+Status SyncEngine::moveOfflineWork()
+{
+    // Work done before the first sign-in joins the platform's school before
+    // it is pushed, so a student the platform already has is adopted rather
+    // than created a second time.
+    auto local = m_database->prepare("SELECT EXISTS (SELECT 1 FROM school WHERE server_version IS NULL "
+                                     "AND deleted_at IS NULL)");
+    if (!local)
+        return std::unexpected(local.error());
+    const auto row = local->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row || local->int64At(0) == 0)
+        return {};
+    local->reset();
+
+    SchoolStore schools(*m_database);
+    const auto platform = schools.platformSchool();
+    if (!platform)
+        return std::unexpected(platform.error());
+    if (!platform->has_value())
+        return {};
+    connect(&schools, &SchoolStore::changed, this, &SyncEngine::dataChanged);
+    return schools.moveLocalSchoolsInto(**platform);
 }
 
 void SyncEngine::pushNextBatch()
@@ -435,6 +594,7 @@ void SyncEngine::onPushFinished(AuthorizedJob *job, const QList<OutboxEntry> &se
         return;
     }
     reportDataChanges(report->changedIds);
+    m_conflictsInRun += report->conflicts;
 
     m_pushedInRun += int(sent.size());
     const int total = std::max(m_pendingAtStart, m_pushedInRun);
@@ -473,7 +633,15 @@ void SyncEngine::finishRun()
     refreshPendingCount();
 
     const int parked = m_outbox->count(QStringLiteral("parked")).value_or(0);
-    if (parked > 0) {
+    const int heldMarks = AttendanceStore(*m_database, QString()).heldMarks().value_or(QList<HeldMark>()).size();
+    if (heldMarks > 0) {
+        setError(Error{QStringLiteral("clock.marks_held"),
+                       tr("%n attendance mark(s) were taken while this computer's clock was wrong. Check and "
+                          "confirm them on the Attendance page; until then they stay on this computer.",
+                          nullptr, heldMarks),
+                       0, false});
+        setState(State::NeedsAttention);
+    } else if (parked > 0) {
         setError(Error{QStringLiteral("sync.needs_teacher"),
                        tr("%n change(s) could not be synced and need your decision on the Sync page.", nullptr,
                           parked),
@@ -484,9 +652,11 @@ void SyncEngine::finishRun()
         setState(State::UpToDate, 100);
     }
     saveValue(QStringLiteral("sync.last_success"), QString::number(QDateTime::currentMSecsSinceEpoch()));
+    saveValue(LastRunStartKey, QString::number(m_runStartedMs));
     enqueueQueuedCourseware();
     emit lastSuccessChanged(QDateTime::currentDateTimeUtc());
     qCInfo(lcSync) << "Sync finished," << parked << "changes parked";
+    emit runCounted(m_pulledInRun, m_pushedInRun, m_conflictsInRun);
     emit syncFinished(true);
 
     if (m_runAgain)
@@ -496,6 +666,8 @@ void SyncEngine::finishRun()
 void SyncEngine::failRun(const Error &rawError, std::optional<std::chrono::seconds> retryAfter)
 {
     m_running = false;
+    // Pulled changes not yet applied are fetched again from the saved cursor.
+    m_unappliedChanges = {};
     const Error error = classify(rawError);
     qCWarning(lcSync) << "Sync failed:" << error.toLogString();
     setError(error);
@@ -557,6 +729,15 @@ std::optional<Error> SyncEngine::checkClock(const HttpResponse &response) const
     const qint64 skewSeconds = QDateTime::currentDateTimeUtc().secsTo(serverTime);
     if (std::abs(skewSeconds) <= m_settings.maxClockSkew.count())
         return std::nullopt;
+    // A clock off by days (a dead CMOS battery resets it by years) is
+    // reported by its date, which the teacher can compare with a calendar.
+    if (std::abs(skewSeconds) >= 24 * 3600) {
+        const QString message = tr("This computer's date is %1, but the platform's is %2. Set the correct date and "
+                                   "time, then sync again; attendance marks depend on it.")
+                                    .arg(QDate::currentDate().toString(Qt::ISODate),
+                                         serverTime.toLocalTime().date().toString(Qt::ISODate));
+        return Error{QStringLiteral("clock.skew"), message, 0, false};
+    }
     const int minutes = int(std::abs(skewSeconds) / 60);
     const QString message = skewSeconds > 0
         ? tr("This computer's clock is %n minute(s) behind the platform's. Set the correct date and time, "

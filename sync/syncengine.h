@@ -88,6 +88,8 @@ public slots:
     void syncNow();
     // Schedules a sync soon after local changes (debounced).
     void notifyLocalChange();
+    // The network came back: a sync runs now instead of after the back-off.
+    void networkReturned();
 
     // The courseware upload queue; each does nothing while no platform is set up.
     void pauseUpload(const QString &coursewareId);
@@ -110,6 +112,10 @@ signals:
     void signInFailed(const QString &message);
     // Local rows this engine wrote (pulled changes, server versions), so views can refresh.
     void dataChanged(const QString &entity, const QStringList &ids);
+    // Before syncFinished(true): what the sync did. `pulled` counts the
+    // platform's changes received, `pushed` the local changes sent, and
+    // `conflicts` the conflict rows written for the teacher.
+    void runCounted(int pulled, int pushed, int conflicts);
     // One sync ended; `ok` is false when it failed.
     void syncFinished(bool ok);
 
@@ -123,6 +129,7 @@ signals:
 private:
     void createClient(const QUrl &apiBaseUrl);
     void connectUploadQueue();
+    void loadNetworkSettings();
     void enqueueQueuedCourseware();
     void restoreSavedSession();
     void onAuthStateChanged();
@@ -132,6 +139,12 @@ private:
     void runSync();
     void pullNextPage();
     void onPullFinished(AuthorizedJob *job);
+    // True when `next` begins with children of a parent in `applied`.
+    [[nodiscard]] static bool continuesGroup(const QJsonArray &applied, const QJsonArray &next);
+    // Applies the pulled changes waiting in m_unappliedChanges; false after failRun().
+    [[nodiscard]] bool applyPulledChanges();
+    [[nodiscard]] Status moveOfflineWork();
+    [[nodiscard]] Status holdImplausibleMarks();
     void pushNextBatch();
     void onPushFinished(AuthorizedJob *job, const QList<OutboxEntry> &sent);
     void finishRun();
@@ -164,6 +177,13 @@ private:
     int m_failures = 0;
     int m_batchSize = 200;
     int m_pushedInRun = 0;
+    int m_pulledInRun = 0;
+    qint64 m_runStartedMs = 0;
+    // Pulled changes kept back until the next page shows that their last
+    // group is complete, and the cursor after them.
+    QJsonArray m_unappliedChanges;
+    QString m_unappliedCursor;
+    int m_conflictsInRun = 0;
     int m_pendingAtStart = 0;
     int m_pendingCount = -1;
     int m_syncRequests = 0;

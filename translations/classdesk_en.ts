@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ClassDesk::Cli</name>
+    <message numerus="yes">
+        <source>Pulled %n change(s) from the platform.</source>
+        <translation>
+            <numerusform>Pulled %n change from the platform.</numerusform>
+            <numerusform>Pulled %n changes from the platform.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed %n local change(s).</source>
+        <translation>
+            <numerusform>Pushed %n local change.</numerusform>
+            <numerusform>Pushed %n local changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New conflicts: %n.</source>
+        <translation>
+            <numerusform>New conflicts: %n.</numerusform>
+            <numerusform>New conflicts: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes waiting for the teacher: %n.</source>
+        <translation>
+            <numerusform>Changes waiting for the teacher: %n.</numerusform>
+            <numerusform>Changes waiting for the teacher: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync did not finish within %n minute(s).</source>
+        <translation>
+            <numerusform>The sync did not finish within %n minute.</numerusform>
+            <numerusform>The sync did not finish within %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClassDesk::CoursewareModel</name>
     <message numerus="yes">
         <source>%n page(s)</source>
@@ -49,6 +87,23 @@
         <translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::HeldMarksBanner</name>
+    <message numerus="yes">
+        <source>%n attendance mark(s) were taken while this computer&apos;s clock was wrong, so they have not been sent. Check them; if they are right, confirm them.</source>
+        <translation>
+            <numerusform>%n attendance mark was taken while this computer&apos;s clock was wrong, so it has not been sent. Check it; if it is right, confirm it.</numerusform>
+            <numerusform>%n attendance marks were taken while this computer&apos;s clock was wrong, so they have not been sent. Check them; if they are right, confirm them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -124,6 +179,13 @@
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the platform&apos;s. Set the correct date and time, then sync again; attendance marks depend on it.</numerusform>
             <numerusform>This computer&apos;s clock is %n minutes ahead of the platform&apos;s. Set the correct date and time, then sync again; attendance marks depend on it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendance mark(s) were taken while this computer&apos;s clock was wrong. Check and confirm them on the Attendance page; until then they stay on this computer.</source>
+        <translation>
+            <numerusform>%n attendance mark was taken while this computer&apos;s clock was wrong. Check and confirm it on the Attendance page; until then it stays on this computer.</numerusform>
+            <numerusform>%n attendance marks were taken while this computer&apos;s clock was wrong. Check and confirm them on the Attendance page; until then they stay on this computer.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 #include "attendancepage.h"
 
 #include "attendancemodel.h"
+#include "heldmarksbanner.h"
 #include "schoolstore.h"
 #include "studenttiledelegate.h"
 #include "workspace.h"
@@ -190,6 +191,7 @@ void AttendancePage::buildLayout()
     m_grid->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new HeldMarksBanner(m_workspace.attendance(), this));
     layout->addLayout(pickerRow);
     layout->addWidget(m_countsLabel);
     layout->addWidget(m_messageLabel);

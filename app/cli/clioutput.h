@@ -11,6 +11,8 @@ enum ExitStatus {
     Success = 0,         // applied, exported, or previewed without problems
     ProblemsFound = 1,   // the input has problems, or the work failed
     UnusableArguments = 2,
+    SignInNeeded = 3,    // sync: no saved sign-in, the platform refused it, or signing in failed
+    NeedsTeacher = 4,    // sync: finished, but changes wait for the teacher's decision
 };
 
 void printLine(const QString &text);

@@ -39,6 +39,11 @@ struct Options
                               QStringLiteral("format")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("File to write."), QStringLiteral("file")};
+    QCommandLineOption server{QStringLiteral("server"),
+                              QStringLiteral("Platform address for signing in, e.g. school.edu.cn."),
+                              QStringLiteral("address")};
+    QCommandLineOption account{QStringLiteral("account"), QStringLiteral("Account for signing in."),
+                               QStringLiteral("name")};
 };
 
 struct Command
@@ -52,6 +57,7 @@ struct Command
 int runRosterImport(const Command &command);
 int runRosterExport(const Command &command);
 int runAttendanceExport(const Command &command);
+int runSync(const Command &command);
 
 // Translated messages of the command line tool.
 class Text

@@ -32,9 +32,18 @@ Commands:
       class, notes), problems (row, column, message) and applied.
   roster export --class NAME [--format xlsx|csv] -o FILE
   attendance export --class NAME --from DATE --to DATE [--format xlsx|csv] -o FILE
+  sync [--server ADDRESS --account NAME] [--json]
+      Runs one sync of the data folder with its platform and prints what was
+      pulled, pushed, the new conflicts, the changes the platform refused
+      (with the reason) and the courseware uploads. It uses the sign-in saved
+      in the system keychain; --server and --account sign in first, with the
+      password from the CLASSDESK_PASSWORD environment variable or typed at
+      the terminal (a one-time code likewise from CLASSDESK_OTP).
 
-Exit status: 0 applied, exported or previewed without problems; 1 the input
-has problems or the work failed; 2 unusable arguments.
+Exit status: 0 applied, exported, previewed or synced without problems; 1 the
+input has problems or the work failed (sync: retry later); 2 unusable
+arguments; 3 sync needs a sign-in (none saved, refused, or failed); 4 synced,
+but changes wait for the teacher's decision.
 )";
 
 } // namespace
@@ -65,8 +74,8 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addOptions({options.data, options.className, options.encoding, options.sheet, options.dryRun,
                        options.skipProblemRows, options.json, options.from, options.to, options.format,
-                       options.output});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("roster import | roster export | attendance export"));
+                       options.output, options.server, options.account});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("roster import | roster export | attendance export | sync"));
     if (!parser.parse(application.arguments())) {
         Cli::printError(parser.errorText());
         return Cli::UnusableArguments;
@@ -77,20 +86,23 @@ int main(int argc, char *argv[])
         parser.showVersion();
 
     const QStringList words = parser.positionalArguments();
-    if (words.size() < 2) {
+    const int commandWords = words.value(0) == QLatin1String("sync") ? 1 : 2;
+    if (words.size() < commandWords) {
         Cli::printError(Cli::Text::tr("Give a command, e.g. classdesk-cli roster import FILE. See --help."));
         return Cli::UnusableArguments;
     }
 
     using Runner = int (*)(const Cli::Command &);
     Runner runner = nullptr;
-    const QString commandName = words.at(0) + QLatin1Char(' ') + words.at(1);
+    const QString commandName = words.mid(0, commandWords).join(QLatin1Char(' '));
     if (commandName == QLatin1String("roster import"))
         runner = Cli::runRosterImport;
     else if (commandName == QLatin1String("roster export"))
         runner = Cli::runRosterExport;
     else if (commandName == QLatin1String("attendance export"))
         runner = Cli::runAttendanceExport;
+    else if (commandName == QLatin1String("sync"))
+        runner = Cli::runSync;
     if (!runner) {
         Cli::printError(Cli::Text::tr("Unknown command \"%1\". See --help.").arg(commandName));
         return Cli::UnusableArguments;
@@ -103,5 +115,5 @@ int main(int argc, char *argv[])
         Cli::printError(workspace.error().message);
         return Cli::ProblemsFound;
     }
-    return runner(Cli::Command{**workspace, parser, options, words.mid(2)});
+    return runner(Cli::Command{**workspace, parser, options, words.mid(commandWords)});
 }

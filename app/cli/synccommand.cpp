@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// classdesk-cli sync: one sync of a data folder with its platform, for
+// computer rooms that sync on a schedule and for scripted checks.
+
+#include "clioutput.h"
+#include "commands.h"
+#include "terminalprompt.h"
+#include "workspace.h"
+
+#include "database.h"
+#include "synccontroller.h"
+
+#include <QJsonArray>
+#include <QTimer>
+
+#include <optional>
+
+namespace ClassDesk::Cli {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// Counts and error of one run, for the summary.
+struct SyncOutcome
+{
+    int pulled = 0;
+    int pushed = 0;
+    int conflicts = 0;
+    QString errorCode;
+    QString errorMessage;
+};
+
+struct Rejection
+{
+    QString entity;
+    QString id;
+    QString reason;
+};
+
+// The password for --server/--account: from CLASSDESK_PASSWORD, or typed at
+// a terminal. Never from an argument, where other users of the computer
+// could read it in the process list.
+std::optional<QString> signInPassword(const QString &account)
+{
+    if (qEnvironmentVariableIsSet("CLASSDESK_PASSWORD"))
+        return qEnvironmentVariable("CLASSDESK_PASSWORD");
+    if (!stdinIsTerminal())
+        return std::nullopt;
+    return readHiddenLine(Text::tr("Password for %1: ").arg(account));
+}
+
+std::optional<QString> oneTimeCode()
+{
+    if (qEnvironmentVariableIsSet("CLASSDESK_OTP"))
+        return qEnvironmentVariable("CLASSDESK_OTP");
+    if (!stdinIsTerminal())
+        return std::nullopt;
+    return readHiddenLine(Text::tr("One-time code: "));
+}
+
+// Local changes the platform did not take; they wait for the teacher.
+QList<Rejection> parkedChanges(Database &database)
+{
+    QList<Rejection> found;
+    auto statement = database.prepare("SELECT entity, entity_id, coalesce(last_error, '') FROM outbox "
+                                      "WHERE state = 'parked' ORDER BY seq");
+    if (!statement)
+        return found;
+    while (statement->step().value_or(false))
+        found.append(Rejection{statement->textAt(0), statement->textAt(1), statement->textAt(2)});
+    return found;
+}
+
+// Courseware uploads by state: queued, paused, done, needs_attention.
+QJsonObject uploadCounts(Database &database)
+{
+    QJsonObject counts{{QStringLiteral("queued"), 0}, {QStringLiteral("paused"), 0}, {QStringLiteral("done"), 0},
+                       {QStringLiteral("needs_attention"), 0}};
+    auto statement = database.prepare("SELECT state, count(*) FROM upload GROUP BY state");
+    if (!statement)
+        return counts;
+    while (statement->step().value_or(false))
+        counts.insert(statement->textAt(0), int(statement->int64At(1)));
+    return counts;
+}
+
+QString reasonText(const QString &reason)
+{
+    // Reasons set by ClassDesk are translated. The platform's come as "code: detail" in its own words.
+    if (reason == QLatin1String("conflict"))
+        return Text::tr("the platform's copy changed too; decide on the Sync page");
+    if (reason == QLatin1String("clock.suspect"))
+        return Text::tr("marked while this computer's clock was wrong; confirm it on the Attendance page");
+    return reason;
+}
+
+void printSummary(const SyncOutcome &outcome, const QList<Rejection> &rejections, const QJsonObject &uploads,
+                  bool json, int exitCode)
+{
+    if (json) {
+        QJsonArray rejected;
+        for (const Rejection &rejection : rejections) {
+            rejected.append(QJsonObject{{QStringLiteral("entity"), rejection.entity},
+                                        {QStringLiteral("id"), rejection.id},
+                                        {QStringLiteral("reason"), rejection.reason}});
+        }
+        QJsonObject result{{QStringLiteral("ok"), exitCode == Success || exitCode == NeedsTeacher},
+                           {QStringLiteral("pulled"), outcome.pulled},
+                           {QStringLiteral("pushed"), outcome.pushed},
+                           {QStringLiteral("conflicts"), outcome.conflicts},
+                           {QStringLiteral("rejected"), rejected},
+                           {QStringLiteral("uploads"), uploads}};
+        if (!outcome.errorCode.isEmpty() || !outcome.errorMessage.isEmpty()) {
+            result.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), outcome.errorCode},
+                                                               {QStringLiteral("message"), outcome.errorMessage}});
+        }
+        printJson(result);
+        return;
+    }
+
+    if (!outcome.errorMessage.isEmpty())
+        printError(outcome.errorMessage);
+    if (exitCode != Success && exitCode != NeedsTeacher)
+        return;
+    printLine(Text::tr("Pulled %n change(s) from the platform.", nullptr, outcome.pulled));
+    printLine(Text::tr("Pushed %n local change(s).", nullptr, outcome.pushed));
+    printLine(Text::tr("New conflicts: %n.", nullptr, outcome.conflicts));
+    printLine(Text::tr("Changes waiting for the teacher: %n.", nullptr, int(rejections.size())));
+    for (const Rejection &rejection : rejections)
+        printLine(Text::tr("  %1 %2: %3").arg(rejection.entity, rejection.id, reasonText(rejection.reason)));
+    printLine(Text::tr("Courseware uploads: %1 done, %2 waiting, %3 need attention.")
+                  .arg(uploads.value(QStringLiteral("done")).toInt())
+                  .arg(uploads.value(QStringLiteral("queued")).toInt() + uploads.value(QStringLiteral("paused")).toInt())
+                  .arg(uploads.value(QStringLiteral("needs_attention")).toInt()));
+}
+
+} // namespace
+
+int runSync(const Command &command)
+{
+    const bool json = command.parser.isSet(command.options.json);
+    const QString server = command.parser.value(command.options.server);
+    const QString account = command.parser.value(command.options.account);
+    if (!command.arguments.isEmpty()) {
+        printError(Text::tr("sync takes no file or name; see --help."));
+        return UnusableArguments;
+    }
+    if (server.isEmpty() != account.isEmpty()) {
+        printError(Text::tr("Give --server and --account together, or neither to use the saved sign-in."));
+        return UnusableArguments;
+    }
+    std::optional<QString> password;
+    if (!server.isEmpty()) {
+        password = signInPassword(account);
+        if (!password) {
+            printError(Text::tr("No password: set CLASSDESK_PASSWORD or run classdesk-cli in a terminal."));
+            return UnusableArguments;
+        }
+    }
+
+    // One run: no timers of their own; a failure ends the command instead of
+    // waiting for the engine's next retry.
+    SyncSettings settings;
+    settings.periodicInterval = 0ms;
+    settings.outboxPollInterval = 0ms;
+    SyncController sync(command.workspace.databasePath(), settings);
+
+    SyncOutcome outcome;
+    bool done = false;
+    const auto finish = [&](int exitCode, const QString &message = {}) {
+        if (done)
+            return;
+        done = true;
+        outcome.errorMessage = message;
+        outcome.errorCode = exitCode == Success || exitCode == NeedsTeacher ? QString() : sync.lastErrorCode();
+        QCoreApplication::exit(exitCode);
+    };
+
+    QObject::connect(&sync, &SyncController::stateChanged, &sync, [&](SyncEngine::State state) {
+        if (state == SyncEngine::State::SignInRequired) {
+            finish(SignInNeeded, Text::tr("The platform no longer accepts the saved sign-in. Sign in again with "
+                                          "--server and --account."));
+        } else if (state == SyncEngine::State::SignedOut && !password) {
+            finish(SignInNeeded, Text::tr("This data folder has no saved sign-in. Sign in once with --server "
+                                          "and --account."));
+        }
+    });
+    QObject::connect(&sync, &SyncController::otpRequired, &sync, [&] {
+        const auto code = oneTimeCode();
+        if (!code) {
+            finish(SignInNeeded, Text::tr("The platform asks for a one-time code: set CLASSDESK_OTP or run "
+                                          "classdesk-cli in a terminal."));
+            return;
+        }
+        sync.submitOtp(*code);
+    });
+    QObject::connect(&sync, &SyncController::signInFailed, &sync,
+                     [&](const QString &message) { finish(SignInNeeded, message); });
+    QObject::connect(&sync, &SyncController::lastErrorChanged, &sync, [&](const QString &message) {
+        // The engine would wait for the keychain; a scheduled run reports it and ends.
+        if (sync.lastErrorCode() == QLatin1String("keychain.unavailable"))
+            finish(ProblemsFound, message);
+    });
+    QObject::connect(&sync, &SyncController::runCounted, &sync, [&](int pulled, int pushed, int conflicts) {
+        outcome.pulled = pulled;
+        outcome.pushed = pushed;
+        outcome.conflicts = conflicts;
+    });
+    QObject::connect(&sync, &SyncController::syncFinished, &sync, [&](bool ok) {
+        if (!ok) {
+            finish(ProblemsFound, sync.lastError());
+            return;
+        }
+        finish(parkedChanges(command.workspace.database()).isEmpty() ? Success : NeedsTeacher);
+    });
+
+    // A stalled platform cannot hold a scheduled task forever.
+    QTimer guard;
+    guard.setSingleShot(true);
+    QObject::connect(&guard, &QTimer::timeout, &sync, [&] {
+        finish(ProblemsFound, Text::tr("The sync did not finish within %n minute(s).", nullptr, 10));
+    });
+    guard.start(10min);
+
+    if (password)
+        sync.signIn(server, account, *password);
+    // TODO: the engine starts courseware uploads after the sync, and the
+    // command ends without waiting for them; the summary counts their state.
+    const int exitCode = QCoreApplication::exec();
+
+    printSummary(outcome, parkedChanges(command.workspace.database()), uploadCounts(command.workspace.database()),
+                 json, exitCode);
+    return exitCode;
+}
+
+} // namespace ClassDesk::Cli

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// classdesk-cli sync against the real reference server, as a school's
+// scheduled task runs it: sign in once with a password from the environment,
+// then sync with the tokens the system keychain keeps.
+
+#include "../server/servertestsupport.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ServerTestSupport;
+
+namespace {
+
+const QString Account = QStringLiteral("alice");
+const QString Password = QStringLiteral("a-secret");
+
+// Exit statuses documented in classdesk-cli --help.
+constexpr int Success = 0;
+constexpr int Failed = 1;
+constexpr int UnusableArguments = 2;
+constexpr int SignInNeeded = 3;
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray output;
+    QByteArray errors;
+
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(output).object(); }
+    [[nodiscard]] QString errorCode() const
+    {
+        return json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    }
+};
+
+} // namespace
+
+class TestCliSync : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir *m_data = nullptr;
+
+    Run cli(const QStringList &arguments, const QString &password = {})
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        environment.remove(QStringLiteral("CLASSDESK_PASSWORD"));
+        if (!password.isNull())
+            environment.insert(QStringLiteral("CLASSDESK_PASSWORD"), password);
+        process.setProcessEnvironment(environment);
+        // Standard input is not a terminal here, so the tool never waits for a typed password.
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.start(QStringLiteral(CLASSDESK_CLI), QStringList{QStringLiteral("--data"), m_data->path()} + arguments);
+        if (!process.waitForFinished(120000))
+            return {};
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                   process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    static QString serverAddress(const ServerProcess &server)
+    {
+        QString address = server.baseUrl();
+        address.chop(int(QStringLiteral("/api/v1/").size()));
+        return address;
+    }
+
+    Run signIn(const ServerProcess &server, const QString &password = Password)
+    {
+        return cli({QStringLiteral("sync"), QStringLiteral("--server"), serverAddress(server), QStringLiteral("--account"),
+                    Account, QStringLiteral("--json")},
+                   password);
+    }
+
+    static bool startServer(ServerProcess &server, const QStringList &arguments = {})
+    {
+        return server.addTeacher(Account, Password, QStringLiteral("Test School")) && server.start(arguments);
+    }
+
+    // Students on the server, by student number.
+    static QStringList serverStudentNumbers(const ServerProcess &server)
+    {
+        const QString token = server.signIn(Account, Password);
+        const Reply reply = server.call("GET", QStringLiteral("changes?limit=1000"), token, QStringLiteral("/changes"));
+        QStringList numbers;
+        for (const QJsonValue change : reply.json().value(QStringLiteral("changes")).toArray()) {
+            if (change[QStringLiteral("entity")].toString() == QLatin1String("student"))
+                numbers << change[QStringLiteral("data")][QStringLiteral("student_number")].toString();
+        }
+        return numbers;
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_data = new QTemporaryDir;
+        QVERIFY(m_data->isValid());
+    }
+
+    void cleanup() { delete m_data; }
+
+    void signInPushesOfflineRoster()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        const Run imported = cli({QStringLiteral("roster"), QStringLiteral("import"),
+                                  QStringLiteral(ROSTER_FIXTURES "/utf8-bom.csv"), QStringLiteral("--json")});
+        QVERIFY2(imported.exitCode == Success, imported.errors.constData());
+        const int students = int(imported.json().value(QStringLiteral("rows")).toArray().size());
+
+        const Run run = signIn(server);
+        QVERIFY2(run.exitCode == Success, run.errors.constData() + run.output);
+        const QJsonObject summary = run.json();
+        QVERIFY(summary.value(QStringLiteral("ok")).toBool());
+        QVERIFY(summary.value(QStringLiteral("pulled")).toInt() > 0);
+        QVERIFY(summary.value(QStringLiteral("pushed")).toInt() > students);
+        QCOMPARE(summary.value(QStringLiteral("rejected")).toArray().size(), 0);
+        QVERIFY(summary.value(QStringLiteral("uploads")).isObject());
+        QCOMPARE(serverStudentNumbers(server).size(), students);
+    }
+
+    void savedSignInSyncsWithoutPassword()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        QCOMPARE(signIn(server).exitCode, Success);
+
+        const Run run = cli({QStringLiteral("sync"), QStringLiteral("--json")});
+        if (run.exitCode == Failed && run.errorCode() == QLatin1String("keychain.unavailable"))
+            QSKIP("No keychain in this session; scripts/test.sh provides one");
+        QVERIFY2(run.exitCode == Success, run.errors.constData() + run.output);
+        QCOMPARE(run.json().value(QStringLiteral("pushed")).toInt(), 0);
+    }
+
+    void summaryIsTextWithoutJson()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        const Run run = cli({QStringLiteral("sync"), QStringLiteral("--server"), serverAddress(server),
+                             QStringLiteral("--account"), Account},
+                            Password);
+        QCOMPARE(run.exitCode, Success);
+        QVERIFY(run.output.contains("Pulled"));
+        QVERIFY(run.output.contains("Pushed 0 local change"));
+        QVERIFY(run.output.contains("Courseware uploads:"));
+    }
+
+    void signInProblemsHaveTheirExitStatus_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<int>("expected");
+        const QString server = QStringLiteral("--server");
+        const QString account = QStringLiteral("--account");
+        const QString sync = QStringLiteral("sync");
+        QTest::newRow("no saved sign-in") << QStringList{sync} << QString() << SignInNeeded;
+        QTest::newRow("wrong password") << QStringList{sync, server, QStringLiteral("SERVER"), account, Account}
+                                        << QStringLiteral("wrong") << SignInNeeded;
+        QTest::newRow("no password and no terminal")
+            << QStringList{sync, server, QStringLiteral("SERVER"), account, Account} << QString() << UnusableArguments;
+        QTest::newRow("server without account") << QStringList{sync, server, QStringLiteral("SERVER")}
+                                                << Password << UnusableArguments;
+    }
+
+    void signInProblemsHaveTheirExitStatus()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, password);
+        QFETCH(int, expected);
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        arguments.replaceInStrings(QStringLiteral("SERVER"), serverAddress(server));
+
+        const Run run = cli(arguments, password);
+        QVERIFY2(run.exitCode == expected, run.errors.constData());
+        QVERIFY(!run.errors.isEmpty());
+    }
+
+    void refusedSignInAsksToSignInAgain()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server, {QStringLiteral("--access-token-ttl"), QStringLiteral("1"),
+                                     QStringLiteral("--refresh-token-ttl"), QStringLiteral("1")}));
+        QCOMPARE(signIn(server).exitCode, Success);
+        QTest::qWait(2100);
+
+        const Run run = cli({QStringLiteral("sync"), QStringLiteral("--json")});
+        if (run.exitCode == Failed && run.errorCode() == QLatin1String("keychain.unavailable"))
+            QSKIP("No keychain in this session; scripts/test.sh provides one");
+        QVERIFY2(run.exitCode == SignInNeeded, run.errors.constData() + run.output);
+        QCOMPARE(run.json().value(QStringLiteral("ok")).toBool(true), false);
+
+        // Signing in again resumes.
+        QCOMPARE(signIn(server).exitCode, Success);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSync)
+#include "tst_clisync.moc"
