@@ -25,6 +25,7 @@ classdesk_require(Qt6_FOUND "Qt 6.4 or later (Qt6Core)" "qt6-base-dev")
 set(_classdesk_qt_components
     "Gui|qt6-base-dev"
     "Widgets|qt6-base-dev"
+    "Network|qt6-base-dev"
     "Multimedia|qt6-multimedia-dev"
     "MultimediaWidgets|qt6-multimedia-dev"
     "Pdf|qt6-pdf-dev"
