@@ -2,6 +2,7 @@
 #pragma once
 
 #include "attendancestore.h"
+#include "error.h"
 
 #include <QDate>
 #include <QWidget>
@@ -11,6 +12,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineSeries;
+class QPushButton;
 class QTableWidget;
 
 namespace ClassDesk {
@@ -33,10 +35,16 @@ public:
     [[nodiscard]] QLineSeries *dailyRateSeries() const { return m_dailyRates; }
     [[nodiscard]] QTableWidget *studentTable() const { return m_studentTable; }
 
+    // Saves the shown class and range to `path`, as CSV when the name ends
+    // in .csv and as XLSX otherwise.
+    [[nodiscard]] Status exportTo(const QString &path);
+
 public slots:
     void reloadClasses();
     void setRange(QDate from, QDate to);
     void refresh();
+    // Asks for a file name and saves the shown class and range there as XLSX or CSV.
+    void exportReport();
 
 private:
     void buildLayout();
@@ -52,6 +60,7 @@ private:
     QChartView *m_chartView = nullptr;
     QLineSeries *m_dailyRates = nullptr;
     QTableWidget *m_studentTable = nullptr;
+    QPushButton *m_exportButton = nullptr;
 };
 
 } // namespace ClassDesk
