@@ -346,10 +346,6 @@
             <translation>全部出勤</translation>
         </message>
         <message>
-            <source>Mark every student who has no mark yet as present</source>
-            <translation>把所有尚未点名的学生记为出勤</translation>
-        </message>
-        <message>
             <source>Random pick</source>
             <translation>随机点名</translation>
         </message>
@@ -408,6 +404,30 @@
         <message>
             <source>Import roster…</source>
             <translation>导入花名册…</translation>
+        </message>
+        <message>
+            <source>Mark every student who has no mark yet as present (%1)</source>
+            <translation>把所有尚未考勤的学生记为出勤（%1）</translation>
+        </message>
+        <message>
+            <source>Pick a student at random (%1)</source>
+            <translation>随机抽取一名学生（%1）</translation>
+        </message>
+        <message>
+            <source>Import roster</source>
+            <translation>导入名单</translation>
+        </message>
+        <message>
+            <source>Animate the random pick</source>
+            <translation>随机点名时播放动画</translation>
+        </message>
+        <message>
+            <source>Counts per status</source>
+            <translation>各状态人数</translation>
+        </message>
+        <message>
+            <source>Space cycles the mark, 1 to 5 set one, N adds a note, the menu key opens the menu</source>
+            <translation>空格键切换考勤状态，数字键 1 到 5 直接设置状态，N 键添加备注，菜单键打开菜单</translation>
         </message>
     </context>
     <context>
