@@ -1412,6 +1412,10 @@
             <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
             <translation>已导入：新增 %1 名，更新 %2 名，未变 %3 名。</translation>
         </message>
+        <message>
+            <source>Importing…</source>
+            <translation>正在导入…</translation>
+        </message>
     </context>
     <context>
         <name>ClassDesk::RosterImporter</name>
