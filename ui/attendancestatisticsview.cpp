@@ -67,7 +67,7 @@ AttendanceStatisticsView::AttendanceStatisticsView(Workspace &workspace, QWidget
     connect(m_classBox, &QComboBox::currentIndexChanged, this, &AttendanceStatisticsView::refresh);
     connect(m_fromEdit, &QDateEdit::dateChanged, this, &AttendanceStatisticsView::refresh);
     connect(m_toEdit, &QDateEdit::dateChanged, this, &AttendanceStatisticsView::refresh);
-    connect(&m_workspace.classes(), &ClassStore::changed, this, &AttendanceStatisticsView::reloadClasses);
+    connect(&m_workspace.classes(), &ClassStore::changed, this, &AttendanceStatisticsView::reloadWhenShown);
     reloadClasses();
 }
 
@@ -179,6 +179,26 @@ void AttendanceStatisticsView::reloadClasses()
         m_classBox->setCurrentIndex(previousIndex >= 0 ? previousIndex : 0);
     }
     refresh();
+}
+
+void AttendanceStatisticsView::reloadWhenShown()
+{
+    // A class of thousands of students takes a query per student, and a sync
+    // or an import changes classes many times while the view is hidden.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    reloadClasses();
+}
+
+void AttendanceStatisticsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        reloadClasses();
+    }
 }
 
 void AttendanceStatisticsView::setRange(QDate from, QDate to)

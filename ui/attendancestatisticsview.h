@@ -46,7 +46,12 @@ public slots:
     // Asks for a file name and saves the shown class and range there as XLSX or CSV.
     void exportReport();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // Reloads now when shown, else on the next show.
+    void reloadWhenShown();
     void buildLayout();
     void refreshChart(const QString &classId, QDate from, QDate to);
     void refreshStudentTable(const QString &classId, QDate from, QDate to);
@@ -61,6 +66,7 @@ private:
     QLineSeries *m_dailyRates = nullptr;
     QTableWidget *m_studentTable = nullptr;
     QPushButton *m_exportButton = nullptr;
+    bool m_stale = false; // the classes changed while the view was hidden
 };
 
 } // namespace ClassDesk

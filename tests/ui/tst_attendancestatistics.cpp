@@ -6,6 +6,7 @@
 #include "spreadsheetreader.h"
 #include "workspace.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
@@ -108,6 +109,27 @@ private slots:
 
         const QString summary = view.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
         QVERIFY2(summary.contains(QStringLiteral("62.5")), qPrintable(summary)); // 5 of 8 marks
+    }
+
+    // A hidden view does not reload on every change, only when it is shown again.
+    void hiddenViewReloadsWhenShown()
+    {
+        QTemporaryDir directory;
+        auto workspace = Workspace::open(directory.path());
+        QVERIFY(workspace.has_value());
+        Workspace &local = **workspace;
+        QVERIFY(local.classes().createClass(local.schoolId(), QStringLiteral("一班"), {}).has_value());
+
+        AttendanceStatisticsView view(local);
+        auto *classBox = view.findChild<QComboBox *>(QStringLiteral("statisticsClassBox"));
+        QCOMPARE(classBox->count(), 1);
+        QVERIFY(local.classes().createClass(local.schoolId(), QStringLiteral("二班"), {}).has_value());
+        QCOMPARE(classBox->count(), 1);
+
+        view.show();
+        QCOMPARE(classBox->count(), 2);
+        QVERIFY(local.classes().createClass(local.schoolId(), QStringLiteral("三班"), {}).has_value());
+        QCOMPARE(classBox->count(), 3);
     }
 
     void exportWritesReadableFile_data();
