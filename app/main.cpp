@@ -4,6 +4,7 @@
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "settingspage.h"
+#include "singleinstance.h"
 #include "synccontroller.h"
 #include "workspace.h"
 
@@ -120,6 +121,12 @@ int main(int argc, char *argv[])
     const QString dataDirectory = options.dataDirectory.isEmpty()
                                       ? ClassDesk::defaultDataDirectory()
                                       : QDir(options.dataDirectory).absolutePath();
+
+    // A second launch with the same data folder raises the running window and
+    // leaves before it touches the database.
+    ClassDesk::SingleInstance instance(dataDirectory);
+    if (instance.claim() == ClassDesk::SingleInstance::Role::Secondary)
+        return 0;
     qCInfo(lcApp) << "Local data folder:" << QDir::toNativeSeparators(dataDirectory);
 
     auto workspace = ClassDesk::Workspace::open(dataDirectory);
@@ -138,6 +145,8 @@ int main(int argc, char *argv[])
     window.setSyncController(&sync);
     window.setPlatformDefaults(options.server, options.account);
     window.show();
+    QObject::connect(&instance, &ClassDesk::SingleInstance::raiseRequested, &window,
+                     [&window] { ClassDesk::SingleInstance::raiseWindow(&window); });
 
     // The demo (scripts/run.sh) signs in on its own. The password comes from the
     // environment, which other users cannot read, never from the command line.

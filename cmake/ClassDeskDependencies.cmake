@@ -27,6 +27,7 @@ set(_classdesk_qt_components
     "Gui|qt6-base-dev"
     "Network|qt6-base-dev"
     "Widgets|qt6-base-dev"
+    "Network|qt6-base-dev"
     "Multimedia|qt6-multimedia-dev"
     "MultimediaWidgets|qt6-multimedia-dev"
     "Pdf|qt6-pdf-dev"

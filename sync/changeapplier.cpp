@@ -118,6 +118,29 @@ Result<ApplyReport> ChangeApplier::applyPage(const QJsonArray &changes, const QS
     return report;
 }
 
+Status ChangeApplier::writeServerCopy(const QString &entity, const QString &id, qint64 version,
+                                      const QJsonObject &serverCopy)
+{
+    if (!EntityMapping::isPulled(entity))
+        return {};
+    if (m_schoolId.isEmpty()) {
+        const auto known = knownSchoolId();
+        if (!known)
+            return std::unexpected(known.error());
+        m_schoolId = *known;
+    }
+
+    if (serverCopy.value(QStringLiteral("deleted")).toBool())
+        return markDeleted(entity, id, version);
+    const QJsonValue wrapped = serverCopy.value(QStringLiteral("data"));
+    const QJsonObject data = wrapped.isObject() ? wrapped.toObject() : serverCopy;
+    if (auto written = upsert(entity, id, version, data); !written)
+        return written;
+    if (entity == Assignment)
+        return storeAssignmentBase(id, data);
+    return {};
+}
+
 Status ChangeApplier::applyChange(const QJsonObject &change, ApplyReport *report)
 {
     const QString entity = change.value(QStringLiteral("entity")).toString();

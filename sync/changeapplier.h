@@ -54,6 +54,12 @@ public:
     [[nodiscard]] Result<ApplyReport> recordPushResults(OutboxStore &outbox, const QList<OutboxEntry> &sent,
                                                         const QJsonArray &results);
 
+    // Writes the platform's copy from a conflict row ({"data": ...},
+    // {"deleted": true} or the bare data) to the local row, as a pulled change
+    // would. Runs inside the caller's transaction, and writes no outbox rows.
+    [[nodiscard]] Status writeServerCopy(const QString &entity, const QString &id, qint64 version,
+                                         const QJsonObject &serverCopy);
+
 private:
     [[nodiscard]] Status applyChange(const QJsonObject &change, ApplyReport *report);
     [[nodiscard]] Status applyUpsertWithLocalChanges(const QString &entity, const QString &id, qint64 version,

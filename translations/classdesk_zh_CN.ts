@@ -425,6 +425,30 @@
             <source>Import roster…</source>
             <translation>导入花名册…</translation>
         </message>
+        <message>
+            <source>Mark every student who has no mark yet as present (%1)</source>
+            <translation>把所有尚未考勤的学生记为出勤（%1）</translation>
+        </message>
+        <message>
+            <source>Pick a student at random (%1)</source>
+            <translation>随机抽取一名学生（%1）</translation>
+        </message>
+        <message>
+            <source>Import roster</source>
+            <translation>导入名单</translation>
+        </message>
+        <message>
+            <source>Animate the random pick</source>
+            <translation>随机点名时播放动画</translation>
+        </message>
+        <message>
+            <source>Counts per status</source>
+            <translation>各状态人数</translation>
+        </message>
+        <message>
+            <source>Space cycles the mark, 1 to 5 set one, N adds a note, the menu key opens the menu</source>
+            <translation>空格键切换考勤状态，数字键 1 到 5 直接设置状态，N 键添加备注，菜单键打开菜单</translation>
+        </message>
     </context>
     <context>
         <name>ClassDesk::AttendanceReport</name>
@@ -550,6 +574,34 @@
         <message>
             <source>Attendance rate %1 over %2 marks</source>
             <translation>出勤率 %1（共 %2 条考勤记录）</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Export attendance</source>
+            <translation>导出考勤</translation>
+        </message>
+        <message>
+            <source>%1 attendance %2 to %3.xlsx</source>
+            <translation>%1 考勤 %2 至 %3.xlsx</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV file (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>The attendance could not be saved to %1: %2</source>
+            <translation>考勤无法保存到 %1：%2</translation>
+        </message>
+        <message>
+            <source>Choose a class to export.</source>
+            <translation>请选择要导出的班级。</translation>
         </message>
     </context>
     <context>
@@ -1516,6 +1568,10 @@
             <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
             <translation>已导入：新增 %1 名，更新 %2 名，未变 %3 名。</translation>
         </message>
+        <message>
+            <source>Importing…</source>
+            <translation>正在导入…</translation>
+        </message>
     </context>
     <context>
         <name>ClassDesk::RosterImporter</name>
@@ -1735,6 +1791,26 @@
             <source>Fill in the platform address, your account and your password.</source>
             <translation>请填写平台地址、账号和密码。</translation>
         </message>
+        <message>
+            <source>Platform address</source>
+            <translation>平台地址</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>账号</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>One-time code</source>
+            <translation>一次性验证码</translation>
+        </message>
+        <message>
+            <source>No school platform answers at this address. Check the address, or ask your school's administrator for it.</source>
+            <translation>此地址上没有学校平台应答。请检查地址，或向学校管理员询问正确的地址。</translation>
+        </message>
     </context>
     <context>
         <name>ClassDesk::SpreadsheetReader</name>
@@ -1873,6 +1949,162 @@
         <message>
             <source>no reason given</source>
             <translation>未说明原因</translation>
+        </message>
+        <message>
+            <source>School</source>
+            <translation>学校</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>Student</source>
+            <translation>学生</translation>
+        </message>
+        <message>
+            <source>Course</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课时</translation>
+        </message>
+        <message>
+            <source>Courseware</source>
+            <translation>课件</translation>
+        </message>
+        <message>
+            <source>Assignment</source>
+            <translation>作业</translation>
+        </message>
+        <message>
+            <source>Attendance sheet</source>
+            <translation>考勤表</translation>
+        </message>
+        <message>
+            <source>Attendance mark</source>
+            <translation>考勤记录</translation>
+        </message>
+        <message>
+            <source>Submission</source>
+            <translation>提交</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>已修改</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <source>%1 “%2”</source>
+            <translation>%1“%2”</translation>
+        </message>
+        <message>
+            <source>Deleted on the platform, changed here.</source>
+            <translation>平台上已删除，本机上已修改。</translation>
+        </message>
+        <message>
+            <source>%1: mine “%2”, platform “%3”</source>
+            <translation>%1：本机“%2”，平台“%3”</translation>
+        </message>
+        <message>
+            <source>Changed here and on the platform.</source>
+            <translation>本机和平台上都修改过。</translation>
+        </message>
+        <message>
+            <source>Sync progress</source>
+            <translation>同步进度</translation>
+        </message>
+        <message>
+            <source>Changes waiting to be sent</source>
+            <translation>等待发送的更改</translation>
+        </message>
+        <message>
+            <source>Recent syncs</source>
+            <translation>最近的同步</translation>
+        </message>
+        <message>
+            <source>Conflicts to review</source>
+            <translation>待处理的冲突</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>保留本机版本</translation>
+        </message>
+        <message>
+            <source>Send this computer's version; it replaces the platform's copy.</source>
+            <translation>发送本机的版本，替换平台上的副本。</translation>
+        </message>
+        <message>
+            <source>Take theirs</source>
+            <translation>采用平台版本</translation>
+        </message>
+        <message>
+            <source>Use the platform's copy and drop the change made here.</source>
+            <translation>采用平台上的副本，放弃本机的更改。</translation>
+        </message>
+        <message>
+            <source>Send again</source>
+            <translation>重新发送</translation>
+        </message>
+        <message>
+            <source>Discard change</source>
+            <translation>放弃更改</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>同步记录</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>Not accepted</source>
+            <translation>未被接受</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>Conflicts (%1)</source>
+            <translation>冲突（%1）</translation>
+        </message>
+        <message>
+            <source>Not accepted (%1)</source>
+            <translation>未被接受（%1）</translation>
+        </message>
+        <message>
+            <source>%1: synced</source>
+            <translation>%1：同步成功</translation>
+        </message>
+        <message>
+            <source>%1: failed: %2</source>
+            <translation>%1：失败：%2</translation>
         </message>
     </context>
     <context>

@@ -118,17 +118,28 @@ void AttendancePage::buildLayout()
 
     m_allPresentButton = new QPushButton(tr("All present"), this);
     m_allPresentButton->setObjectName(QStringLiteral("allPresentButton"));
-    m_allPresentButton->setToolTip(tr("Mark every student who has no mark yet as present"));
+    m_allPresentButton->setAccessibleName(tr("All present"));
+    // Alt+letter shortcuts work in every language, where a mnemonic in the
+    // text would follow the translation.
+    m_allPresentButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_A));
+    m_allPresentButton->setToolTip(tr("Mark every student who has no mark yet as present (%1)")
+                                       .arg(m_allPresentButton->shortcut().toString(QKeySequence::NativeText)));
 
     m_randomButton = new QPushButton(tr("Random pick"), this);
     m_randomButton->setObjectName(QStringLiteral("randomButton"));
+    m_randomButton->setAccessibleName(tr("Random pick"));
+    m_randomButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_R));
+    m_randomButton->setToolTip(tr("Pick a student at random (%1)")
+                                   .arg(m_randomButton->shortcut().toString(QKeySequence::NativeText)));
 
     m_importButton = new QPushButton(tr("Import roster…"), this);
     m_importButton->setObjectName(QStringLiteral("importRosterButton"));
+    m_importButton->setAccessibleName(tr("Import roster"));
     connect(m_importButton, &QPushButton::clicked, this, &AttendancePage::importRosterRequested);
 
     m_animateBox = new QCheckBox(tr("Animate"), this);
     m_animateBox->setObjectName(QStringLiteral("animateBox"));
+    m_animateBox->setAccessibleName(tr("Animate the random pick"));
     m_animateBox->setToolTip(tr("Flash through the tiles before the random pick stops"));
     m_animateBox->setChecked(QSettings().value(AnimateSettingKey, true).toBool());
 
@@ -156,6 +167,7 @@ void AttendancePage::buildLayout()
 
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    m_countsLabel->setAccessibleName(tr("Counts per status"));
 
     m_pickedLabel = new QLabel(this);
     m_pickedLabel->setObjectName(QStringLiteral("pickedLabel"));
@@ -178,6 +190,8 @@ void AttendancePage::buildLayout()
     m_grid = new QListView(this);
     m_grid->setObjectName(QStringLiteral("studentGrid"));
     m_grid->setAccessibleName(tr("Students"));
+    m_grid->setAccessibleDescription(tr("Space cycles the mark, 1 to 5 set one, N adds a note, "
+                                        "the menu key opens the menu"));
     m_grid->setViewMode(QListView::IconMode);
     m_grid->setMovement(QListView::Static);
     m_grid->setResizeMode(QListView::Adjust);
@@ -264,6 +278,10 @@ void AttendancePage::updateCounts()
 
 bool AttendancePage::eventFilter(QObject *watched, QEvent *event)
 {
+    // Tabbing into the grid lands on a tile, so the keys below work at once.
+    if (watched == m_grid && event->type() == QEvent::FocusIn && !m_grid->currentIndex().isValid()
+        && m_model->rowCount() > 0)
+        m_grid->setCurrentIndex(m_model->index(0));
     if (watched != m_grid || event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
 
@@ -282,6 +300,11 @@ bool AttendancePage::eventFilter(QObject *watched, QEvent *event)
     }
     if (keyEvent->key() == Qt::Key_N) {
         editNote(row);
+        return true;
+    }
+    if (keyEvent->key() == Qt::Key_Menu
+        || (keyEvent->key() == Qt::Key_F10 && keyEvent->modifiers() == Qt::ShiftModifier)) {
+        showContextMenu(m_grid->visualRect(m_grid->currentIndex()).center());
         return true;
     }
     return QWidget::eventFilter(watched, event);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "attendancestatisticsview.h"
 
+#include "attendanceexporter.h"
+#include "attendancereportsource.h"
 #include "classstore.h"
 #include "schoolstore.h"
 #include "uilogging.h"
@@ -12,12 +14,17 @@
 #include <QDateEdit>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -60,7 +67,7 @@ AttendanceStatisticsView::AttendanceStatisticsView(Workspace &workspace, QWidget
     connect(m_classBox, &QComboBox::currentIndexChanged, this, &AttendanceStatisticsView::refresh);
     connect(m_fromEdit, &QDateEdit::dateChanged, this, &AttendanceStatisticsView::refresh);
     connect(m_toEdit, &QDateEdit::dateChanged, this, &AttendanceStatisticsView::refresh);
-    connect(&m_workspace.classes(), &ClassStore::changed, this, &AttendanceStatisticsView::reloadClasses);
+    connect(&m_workspace.classes(), &ClassStore::changed, this, &AttendanceStatisticsView::reloadWhenShown);
     reloadClasses();
 }
 
@@ -105,6 +112,11 @@ void AttendanceStatisticsView::buildLayout()
     pickerRow->addWidget(toLabel);
     pickerRow->addWidget(m_toEdit);
     pickerRow->addStretch();
+    m_exportButton = new QPushButton(tr("&Export…"), this);
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton->setAccessibleName(tr("Export attendance"));
+    connect(m_exportButton, &QPushButton::clicked, this, &AttendanceStatisticsView::exportReport);
+    pickerRow->addWidget(m_exportButton);
 
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
@@ -167,6 +179,26 @@ void AttendanceStatisticsView::reloadClasses()
         m_classBox->setCurrentIndex(previousIndex >= 0 ? previousIndex : 0);
     }
     refresh();
+}
+
+void AttendanceStatisticsView::reloadWhenShown()
+{
+    // A class of thousands of students takes a query per student, and a sync
+    // or an import changes classes many times while the view is hidden.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    reloadClasses();
+}
+
+void AttendanceStatisticsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        reloadClasses();
+    }
 }
 
 void AttendanceStatisticsView::setRange(QDate from, QDate to)
@@ -256,6 +288,53 @@ void AttendanceStatisticsView::refreshStudentTable(const QString &classId, QDate
     }
     m_studentTable->setSortingEnabled(true);
     m_studentTable->resizeColumnsToContents();
+}
+
+void AttendanceStatisticsView::exportReport()
+{
+    const QString className = m_classBox->currentText();
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(tr("%1 attendance %2 to %3.xlsx")
+                                                .arg(className, m_fromEdit->date().toString(Qt::ISODate),
+                                                     m_toEdit->date().toString(Qt::ISODate)));
+
+    // A dialog of Qt's own, opened without a nested event loop, so the rest
+    // of the window stays live and a test can fill it in.
+    auto *dialog = new QFileDialog(this, tr("Export attendance"), suggested);
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setOption(QFileDialog::DontUseNativeDialog);
+    dialog->setNameFilters({tr("Excel workbook (*.xlsx)"), tr("CSV file (*.csv)")});
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
+        dialog->setDefaultSuffix(filter.contains(QLatin1String("*.csv")) ? QStringLiteral("csv")
+                                                                         : QStringLiteral("xlsx"));
+    });
+    dialog->setDefaultSuffix(QStringLiteral("xlsx"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        if (auto written = exportTo(path); !written) {
+            qCWarning(lcUi) << "Attendance export failed:" << written.error().code;
+            QMessageBox::warning(this, tr("Export attendance"),
+                                 tr("The attendance could not be saved to %1: %2")
+                                     .arg(QDir::toNativeSeparators(path), written.error().message));
+        }
+    });
+    dialog->open();
+}
+
+Status AttendanceStatisticsView::exportTo(const QString &path)
+{
+    const QString classId = m_classBox->currentData().toString();
+    if (classId.isEmpty())
+        return std::unexpected(Error{QStringLiteral("export.no_class"), tr("Choose a class to export.")});
+
+    const auto input = loadAttendanceReport(m_workspace.classes(), m_workspace.attendance(), m_workspace.schoolId(),
+                                            classId, m_classBox->currentText(), m_fromEdit->date(), m_toEdit->date());
+    if (!input)
+        return std::unexpected(input.error());
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return AttendanceExporter::writeCsv(path, *input);
+    return AttendanceExporter::writeXlsx(path, *input);
 }
 
 } // namespace ClassDesk

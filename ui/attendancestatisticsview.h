@@ -2,6 +2,7 @@
 #pragma once
 
 #include "attendancestore.h"
+#include "error.h"
 
 #include <QDate>
 #include <QWidget>
@@ -11,6 +12,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineSeries;
+class QPushButton;
 class QTableWidget;
 
 namespace ClassDesk {
@@ -33,12 +35,23 @@ public:
     [[nodiscard]] QLineSeries *dailyRateSeries() const { return m_dailyRates; }
     [[nodiscard]] QTableWidget *studentTable() const { return m_studentTable; }
 
+    // Saves the shown class and range to `path`, as CSV when the name ends
+    // in .csv and as XLSX otherwise.
+    [[nodiscard]] Status exportTo(const QString &path);
+
 public slots:
     void reloadClasses();
     void setRange(QDate from, QDate to);
     void refresh();
+    // Asks for a file name and saves the shown class and range there as XLSX or CSV.
+    void exportReport();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
+    // Reloads now when shown, else on the next show.
+    void reloadWhenShown();
     void buildLayout();
     void refreshChart(const QString &classId, QDate from, QDate to);
     void refreshStudentTable(const QString &classId, QDate from, QDate to);
@@ -52,6 +65,8 @@ private:
     QChartView *m_chartView = nullptr;
     QLineSeries *m_dailyRates = nullptr;
     QTableWidget *m_studentTable = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    bool m_stale = false; // the classes changed while the view was hidden
 };
 
 } // namespace ClassDesk

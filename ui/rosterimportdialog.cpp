@@ -2,6 +2,7 @@
 #include "rosterimportdialog.h"
 
 #include "classstore.h"
+#include "rosterimportjob.h"
 #include "rosterpreviewjob.h"
 #include "uilogging.h"
 #include "workspace.h"
@@ -46,10 +47,12 @@ RosterImportDialog::RosterImportDialog(Workspace &workspace, QWidget *parent)
     : QDialog(parent)
     , m_workspace(workspace)
     , m_job(new RosterPreviewJob(this))
+    , m_importJob(new RosterImportJob(workspace, this))
 {
     setWindowTitle(tr("Import roster"));
     buildLayout();
     connect(m_job, &RosterPreviewJob::finished, this, &RosterImportDialog::showPreview);
+    connect(m_importJob, &RosterImportJob::finished, this, &RosterImportDialog::finishImport);
     resize(900, 600);
 }
 
@@ -287,7 +290,7 @@ void RosterImportDialog::updateImportButton()
     const int importable = m_preview.hasFileProblem() ? 0 : int(m_preview.importableRows().size());
     const bool classChosen = m_classBox->currentData().toString() == FromFileMarker
                              || !m_classBox->currentText().trimmed().isEmpty();
-    m_importButton->setEnabled(importable > 0 && classChosen && !m_job->isRunning());
+    m_importButton->setEnabled(importable > 0 && classChosen && !m_job->isRunning() && !m_importJob->isRunning());
     m_importButton->setText(importable == m_preview.rows.size()
                                 ? tr("Import %n student(s)", "", importable)
                                 : tr("Import %n student(s) without problems", "", importable));
@@ -308,9 +311,18 @@ void RosterImportDialog::importRows()
         classId = *found;
     }
 
-    const auto summary = m_workspace.rosters().importRows(m_preview.importableRows(), classId, {});
+    // The rows are written off the UI thread; finishImport() reports the result.
+    m_importButton->setEnabled(false);
+    showMessage(tr("Importing…"), false);
+    m_importJob->start(m_preview.importableRows(), classId);
+}
+
+void RosterImportDialog::finishImport()
+{
+    const auto &summary = m_importJob->result();
     if (!summary) {
         showMessage(summary.error().message, true);
+        updateImportButton();
         return;
     }
     m_summary = *summary;

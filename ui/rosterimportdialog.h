@@ -15,6 +15,7 @@ class QTableWidget;
 
 namespace ClassDesk {
 
+class RosterImportJob;
 class RosterPreviewJob;
 class Workspace;
 
@@ -54,12 +55,14 @@ private:
     void buildLayout();
     void runPreview();
     void showPreview();
+    void finishImport();
     void showMessage(const QString &message, bool isError);
     void updateImportButton();
     [[nodiscard]] bool rowsNameClasses() const;
 
     Workspace &m_workspace;
     RosterPreviewJob *m_job = nullptr;
+    RosterImportJob *m_importJob = nullptr;
     QString m_filePath;
     RosterPreview m_preview;
     RosterImportSummary m_summary;

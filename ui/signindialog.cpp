@@ -18,6 +18,15 @@ namespace {
 const QString ServerKey = QStringLiteral("platform/address");
 const QString AccountKey = QStringLiteral("platform/account");
 
+// Whether a failed sign-in reached a web server that is not a school
+// platform: such a server answers the token request with a page of its own
+// instead of a problem report or a token.
+bool isUnknownServer(const QString &code)
+{
+    return code == QLatin1String("http.404") || code == QLatin1String("http.405")
+           || code == QLatin1String("auth.invalid_response");
+}
+
 } // namespace
 
 SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
@@ -30,14 +39,18 @@ SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
     m_serverEdit = new QLineEdit(settings.value(ServerKey).toString(), this);
     m_serverEdit->setObjectName(QStringLiteral("serverEdit"));
     m_serverEdit->setPlaceholderText(tr("For example platform.school.edu.cn"));
+    m_serverEdit->setAccessibleName(tr("Platform address"));
     m_accountEdit = new QLineEdit(settings.value(AccountKey).toString(), this);
     m_accountEdit->setObjectName(QStringLiteral("accountEdit"));
+    m_accountEdit->setAccessibleName(tr("Account"));
     m_passwordEdit = new QLineEdit(this);
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
+    m_passwordEdit->setAccessibleName(tr("Password"));
     m_codeEdit = new QLineEdit(this);
     m_codeEdit->setObjectName(QStringLiteral("codeEdit"));
     m_codeEdit->setInputMask(QStringLiteral("999999"));
+    m_codeEdit->setAccessibleName(tr("One-time code"));
     m_codeLabel = new QLabel(tr("One-time &code:"), this);
     m_codeLabel->setBuddy(m_codeEdit);
     m_codeLabel->hide();
@@ -76,7 +89,12 @@ SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
     connect(&m_controller, &SyncController::signInFailed, this, [this](const QString &message) {
         m_waitingForResult = false;
         m_signInButton->setEnabled(true);
-        showError(message);
+        // The engine reports the error code before the failure, so it is current here.
+        if (isUnknownServer(m_controller.lastErrorCode()))
+            showError(tr("No school platform answers at this address. Check the address, or ask your "
+                         "school's administrator for it."));
+        else
+            showError(message);
     });
     connect(&m_controller, &SyncController::stateChanged, this, &SignInDialog::handleStateChange);
 }

@@ -1,26 +1,124 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncpage.h"
 
+#include "changeapplier.h"
+#include "conflictstore.h"
 #include "outboxstore.h"
 #include "synccontroller.h"
 #include "syncstatetext.h"
+#include "uilogging.h"
 #include "workspace.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace ClassDesk {
 
 namespace {
 
-// The Sync page lists this many rejected changes; the rest are counted.
-constexpr int ShownParkedEntries = 50;
+// The lists show this many entries; the rest are counted on the labels.
+constexpr int ShownEntries = 50;
+// The history keeps the syncs of this session, newest first.
+constexpr int ShownSyncs = 20;
+
+constexpr int KeyRole = Qt::UserRole;
+
+// The reason the outbox stores for an entry parked by a conflict.
+const QString ConflictReason = QStringLiteral("conflict");
+
+QString entityName(const QString &entity)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("school"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "School")},
+        {QStringLiteral("class"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Class")},
+        {QStringLiteral("student"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Student")},
+        {QStringLiteral("course"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Course")},
+        {QStringLiteral("lesson"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Lesson")},
+        {QStringLiteral("courseware"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Courseware")},
+        {QStringLiteral("assignment"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Assignment")},
+        {QStringLiteral("attendance_session"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Attendance sheet")},
+        {QStringLiteral("attendance_record"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Attendance mark")},
+        {QStringLiteral("submission"), QT_TRANSLATE_NOOP("ClassDesk::SyncPage", "Submission")},
+    };
+    const char *name = names.value(entity);
+    return name ? QCoreApplication::translate("ClassDesk::SyncPage", name) : entity;
+}
+
+QString operationName(const QString &op)
+{
+    if (op == QLatin1String("create"))
+        return SyncPage::tr("new");
+    if (op == QLatin1String("delete"))
+        return SyncPage::tr("deleted");
+    return SyncPage::tr("changed");
+}
+
+// The name or title that lets the teacher recognise the row.
+QString label(const QJsonObject &payload)
+{
+    for (const char *field : {"name", "title", "file_name", "date"}) {
+        const QString value = payload.value(QLatin1String(field)).toString();
+        if (!value.isEmpty())
+            return value;
+    }
+    return {};
+}
+
+QString shortText(const QJsonValue &value)
+{
+    QString text;
+    if (value.isString())
+        text = value.toString();
+    else if (value.isDouble())
+        text = QString::number(value.toDouble());
+    else if (value.isBool())
+        text = value.toBool() ? SyncPage::tr("yes") : SyncPage::tr("no");
+    else if (value.isNull() || value.isUndefined())
+        text = SyncPage::tr("(empty)");
+    else
+        text = QString::fromUtf8(QJsonDocument::fromVariant(value.toVariant()).toJson(QJsonDocument::Compact));
+    return text.size() > 40 ? text.left(39) + QChar(0x2026) : text;
+}
+
+// One line per field that differs between the local row and the platform's copy.
+QString describeConflict(const Conflict &conflict)
+{
+    const QJsonValue wrapped = conflict.serverPayload.value(QStringLiteral("data"));
+    const QJsonObject server = wrapped.isObject() ? wrapped.toObject() : conflict.serverPayload;
+    const QString name = label(conflict.localPayload).isEmpty() ? label(server) : label(conflict.localPayload);
+    QString text = name.isEmpty() ? entityName(conflict.entity)
+                                  : SyncPage::tr("%1 \u201c%2\u201d").arg(entityName(conflict.entity), name);
+
+    if (conflict.serverPayload.value(QStringLiteral("deleted")).toBool())
+        return text + QLatin1Char('\n') + SyncPage::tr("Deleted on the platform, changed here.");
+
+    QStringList fields;
+    for (auto it = server.begin(); it != server.end(); ++it) {
+        if (!conflict.localPayload.contains(it.key()) || conflict.localPayload.value(it.key()) == it.value())
+            continue;
+        fields << SyncPage::tr("%1: mine \u201c%2\u201d, platform \u201c%3\u201d")
+                      .arg(it.key(), shortText(conflict.localPayload.value(it.key())), shortText(it.value()));
+    }
+    if (fields.isEmpty())
+        fields << SyncPage::tr("Changed here and on the platform.");
+    return text + QLatin1Char('\n') + fields.join(QLatin1Char('\n'));
+}
+
+QPushButton *actionButton(const QString &text, const QString &objectName, QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    button->setAccessibleName(text);
+    return button;
+}
 
 } // namespace
 
@@ -28,6 +126,7 @@ SyncPage::SyncPage(Workspace &workspace, SyncController &controller, QWidget *pa
     : QWidget(parent)
     , m_workspace(workspace)
     , m_controller(controller)
+    , m_conflicts(new ConflictStore(workspace.database(), this))
 {
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("syncStateLabel"));
@@ -38,6 +137,7 @@ SyncPage::SyncPage(Workspace &workspace, SyncController &controller, QWidget *pa
 
     m_progressBar = new QProgressBar(this);
     m_progressBar->setRange(0, 100);
+    m_progressBar->setAccessibleName(tr("Sync progress"));
     m_pendingLabel = new QLabel(this);
     m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
     m_lastSuccessLabel = new QLabel(this);
@@ -46,15 +146,11 @@ SyncPage::SyncPage(Workspace &workspace, SyncController &controller, QWidget *pa
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #a40000;"));
     m_conflictLabel = new QLabel(this);
+    m_conflictLabel->setObjectName(QStringLiteral("conflictLabel"));
 
-    m_parkedList = new QListWidget(this);
-    m_parkedList->setObjectName(QStringLiteral("parkedList"));
-    m_parkedList->setAccessibleName(tr("Changes the platform did not accept"));
-
-    m_signInButton = new QPushButton(tr("Sign in…"), this);
-    m_signOutButton = new QPushButton(tr("Sign out"), this);
-    m_syncNowButton = new QPushButton(tr("Sync now"), this);
-    m_syncNowButton->setObjectName(QStringLiteral("syncNowButton"));
+    m_signInButton = actionButton(tr("Sign in…"), QStringLiteral("signInButton"), this);
+    m_signOutButton = actionButton(tr("Sign out"), QStringLiteral("signOutButton"), this);
+    m_syncNowButton = actionButton(tr("Sync now"), QStringLiteral("syncNowButton"), this);
     connect(m_signInButton, &QPushButton::clicked, this, &SyncPage::signInRequested);
     connect(m_signOutButton, &QPushButton::clicked, &m_controller, &SyncController::signOut);
     connect(m_syncNowButton, &QPushButton::clicked, &m_controller, &SyncController::syncNow);
@@ -70,20 +166,71 @@ SyncPage::SyncPage(Workspace &workspace, SyncController &controller, QWidget *pa
     form->addRow(tr("Last successful sync:"), m_lastSuccessLabel);
     form->addRow(tr("Conflicts:"), m_conflictLabel);
 
+    createLists();
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_stateLabel);
     layout->addWidget(m_progressBar);
     layout->addLayout(buttons);
     layout->addLayout(form);
     layout->addWidget(m_errorLabel);
-    layout->addWidget(new QLabel(tr("Changes the platform did not accept:"), this));
-    layout->addWidget(m_parkedList, 1);
+    layout->addWidget(m_tabs, 1);
 
     connect(&m_controller, &SyncController::stateChanged, this, &SyncPage::refresh);
     connect(&m_controller, &SyncController::pendingCountChanged, this, &SyncPage::refresh);
     connect(&m_controller, &SyncController::lastErrorChanged, this, &SyncPage::refresh);
-    connect(&m_controller, &SyncController::syncFinished, this, &SyncPage::refresh);
+    connect(&m_controller, &SyncController::syncFinished, this, &SyncPage::recordSync);
+    connect(m_conflicts, &ConflictStore::changed, this, &SyncPage::refresh);
+    connect(m_conflicts, &ConflictStore::changed, &m_controller, &SyncController::notifyLocalChange);
     refresh();
+}
+
+void SyncPage::createLists()
+{
+    const auto makeList = [this](const QString &objectName, const QString &accessibleName) {
+        auto *list = new QListWidget(this);
+        list->setObjectName(objectName);
+        list->setAccessibleName(accessibleName);
+        list->setWordWrap(true);
+        list->setAlternatingRowColors(true);
+        return list;
+    };
+    m_pendingList = makeList(QStringLiteral("pendingList"), tr("Changes waiting to be sent"));
+    m_historyList = makeList(QStringLiteral("historyList"), tr("Recent syncs"));
+    m_conflictList = makeList(QStringLiteral("conflictList"), tr("Conflicts to review"));
+    m_parkedList = makeList(QStringLiteral("parkedList"), tr("Changes the platform did not accept"));
+
+    m_keepMineButton = actionButton(tr("Keep mine"), QStringLiteral("keepMineButton"), this);
+    m_keepMineButton->setToolTip(tr("Send this computer's version; it replaces the platform's copy."));
+    m_takeTheirsButton = actionButton(tr("Take theirs"), QStringLiteral("takeTheirsButton"), this);
+    m_takeTheirsButton->setToolTip(tr("Use the platform's copy and drop the change made here."));
+    m_retryButton = actionButton(tr("Send again"), QStringLiteral("retryButton"), this);
+    m_discardButton = actionButton(tr("Discard change"), QStringLiteral("discardButton"), this);
+    connect(m_keepMineButton, &QPushButton::clicked, this, &SyncPage::keepMine);
+    connect(m_takeTheirsButton, &QPushButton::clicked, this, &SyncPage::takeTheirs);
+    connect(m_retryButton, &QPushButton::clicked, this, &SyncPage::retryRejected);
+    connect(m_discardButton, &QPushButton::clicked, this, &SyncPage::discardRejected);
+    connect(m_conflictList, &QListWidget::currentRowChanged, this, &SyncPage::updateActionButtons);
+    connect(m_parkedList, &QListWidget::currentRowChanged, this, &SyncPage::updateActionButtons);
+
+    const auto withButtons = [this](QListWidget *list, QPushButton *first, QPushButton *second) {
+        auto *page = new QWidget(this);
+        auto *row = new QHBoxLayout;
+        row->addWidget(first);
+        row->addWidget(second);
+        row->addStretch();
+        auto *layout = new QVBoxLayout(page);
+        layout->addWidget(list, 1);
+        layout->addLayout(row);
+        return page;
+    };
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("syncTabs"));
+    m_tabs->addTab(m_pendingList, tr("Waiting"));
+    m_tabs->addTab(m_historyList, tr("History"));
+    m_tabs->addTab(withButtons(m_conflictList, m_keepMineButton, m_takeTheirsButton), tr("Conflicts"));
+    m_tabs->addTab(withButtons(m_parkedList, m_retryButton, m_discardButton), tr("Not accepted"));
 }
 
 void SyncPage::refresh()
@@ -106,20 +253,139 @@ void SyncPage::refresh()
     m_errorLabel->setText(m_controller.lastError());
     m_errorLabel->setVisible(!m_controller.lastError().isEmpty());
 
-    OutboxStore &outbox = m_workspace.outbox();
-    const auto conflicts = outbox.openConflictCount();
+    const auto conflicts = m_workspace.outbox().openConflictCount();
     m_conflictLabel->setText(conflicts ? tr("%n to review", "", *conflicts) : conflicts.error().message);
 
-    // TODO: let the teacher resolve conflicts here (keep mine / take theirs);
-    // the sync engine records them but nothing resolves them yet.
-    m_parkedList->clear();
-    if (const auto parked = outbox.parked(ShownParkedEntries)) {
-        for (const OutboxEntry &entry : *parked) {
-            m_parkedList->addItem(tr("%1 (%2): %3")
-                                      .arg(entry.entity, entry.op,
-                                           entry.lastError.isEmpty() ? tr("no reason given") : entry.lastError));
-        }
+    refreshPending();
+    refreshConflicts();
+    refreshRejected();
+    updateActionButtons();
+}
+
+void SyncPage::refreshPending()
+{
+    m_pendingList->clear();
+    const auto pending = m_workspace.outbox().pending(ShownEntries);
+    if (!pending)
+        return reportFailure(pending.error().message);
+    for (const OutboxEntry &entry : *pending) {
+        const QString name = label(entry.payload);
+        const QString what = name.isEmpty() ? entityName(entry.entity)
+                                            : tr("%1 \u201c%2\u201d").arg(entityName(entry.entity), name);
+        m_pendingList->addItem(tr("%1 (%2)").arg(what, operationName(entry.op)));
     }
+}
+
+void SyncPage::refreshConflicts()
+{
+    const QString selected = m_conflictList->currentItem() ? m_conflictList->currentItem()->data(KeyRole).toString()
+                                                           : QString();
+    m_conflictList->clear();
+    const auto conflicts = m_conflicts->openConflicts(ShownEntries);
+    if (!conflicts)
+        return reportFailure(conflicts.error().message);
+    for (const Conflict &conflict : *conflicts) {
+        auto *item = new QListWidgetItem(describeConflict(conflict), m_conflictList);
+        item->setData(KeyRole, conflict.id);
+        if (conflict.id == selected || !m_conflictList->currentItem())
+            m_conflictList->setCurrentItem(item);
+    }
+    m_tabs->setTabText(2, tr("Conflicts (%1)").arg(conflicts->size()));
+}
+
+void SyncPage::refreshRejected()
+{
+    m_parkedList->clear();
+    const auto parked = m_workspace.outbox().parked(ShownEntries);
+    if (!parked)
+        return reportFailure(parked.error().message);
+    for (const OutboxEntry &entry : *parked) {
+        if (entry.lastError == ConflictReason)
+            continue; // listed with its conflict
+        const QString name = label(entry.payload);
+        const QString what = name.isEmpty() ? entityName(entry.entity)
+                                            : tr("%1 \u201c%2\u201d").arg(entityName(entry.entity), name);
+        auto *item = new QListWidgetItem(
+            tr("%1 (%2): %3")
+                .arg(what, operationName(entry.op), entry.lastError.isEmpty() ? tr("no reason given") : entry.lastError),
+            m_parkedList);
+        item->setData(KeyRole, entry.seq);
+        if (!m_parkedList->currentItem())
+            m_parkedList->setCurrentItem(item);
+    }
+    m_tabs->setTabText(3, tr("Not accepted (%1)").arg(m_parkedList->count()));
+}
+
+void SyncPage::updateActionButtons()
+{
+    const bool conflictSelected = m_conflictList->currentItem() != nullptr;
+    m_keepMineButton->setEnabled(conflictSelected);
+    m_takeTheirsButton->setEnabled(conflictSelected);
+    const bool rejectedSelected = m_parkedList->currentItem() != nullptr;
+    m_retryButton->setEnabled(rejectedSelected);
+    m_discardButton->setEnabled(rejectedSelected);
+}
+
+void SyncPage::keepMine()
+{
+    const QListWidgetItem *item = m_conflictList->currentItem();
+    if (!item)
+        return;
+    if (auto kept = m_conflicts->keepMine(item->data(KeyRole).toString()); !kept)
+        reportFailure(kept.error().message);
+}
+
+void SyncPage::takeTheirs()
+{
+    const QListWidgetItem *item = m_conflictList->currentItem();
+    if (!item)
+        return;
+    ChangeApplier applier(m_workspace.database(), m_workspace.schoolId());
+    const auto writeServerCopy = [&applier](const Conflict &conflict) {
+        return applier.writeServerCopy(conflict.entity, conflict.entityId, conflict.serverVersion.value_or(0),
+                                       conflict.serverPayload);
+    };
+    if (auto taken = m_conflicts->takeTheirs(item->data(KeyRole).toString(), writeServerCopy); !taken)
+        return reportFailure(taken.error().message);
+    // TODO: tell the open views that the row changed, as synced rows do.
+}
+
+void SyncPage::retryRejected()
+{
+    const QListWidgetItem *item = m_parkedList->currentItem();
+    if (!item)
+        return;
+    if (auto queued = m_conflicts->retryParked(item->data(KeyRole).toLongLong()); !queued)
+        reportFailure(queued.error().message);
+}
+
+void SyncPage::discardRejected()
+{
+    const QListWidgetItem *item = m_parkedList->currentItem();
+    if (!item)
+        return;
+    if (auto discarded = m_conflicts->discardParked(item->data(KeyRole).toLongLong()); !discarded)
+        reportFailure(discarded.error().message);
+}
+
+void SyncPage::recordSync(bool ok)
+{
+    const QString when = QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat);
+    const QString text = ok ? tr("%1: synced").arg(when)
+                            : tr("%1: failed: %2").arg(when, m_controller.lastError().isEmpty()
+                                                                ? tr("no reason given")
+                                                                : m_controller.lastError());
+    m_historyList->insertItem(0, text);
+    while (m_historyList->count() > ShownSyncs)
+        delete m_historyList->takeItem(m_historyList->count() - 1);
+    refresh();
+}
+
+void SyncPage::reportFailure(const QString &message)
+{
+    qCWarning(lcUi) << "Sync page:" << message;
+    m_errorLabel->setText(message);
+    m_errorLabel->setVisible(true);
 }
 
 } // namespace ClassDesk

@@ -12,7 +12,11 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QTimer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -258,6 +262,109 @@ private slots:
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isVisible());
         QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("allPresentButton"))->isEnabled());
         QCOMPARE(page.model()->rowCount(), 0);
+    }
+
+    // The whole flow with the keyboard alone: Tab to the tiles, move with
+    // the arrows, set marks with number keys, Space and the menu key, add a
+    // note, then mark the rest present with the "All present" button.
+    void keyboardOnlyAttendanceFlow()
+    {
+        AttendancePage page(*m_workspace);
+        page.setAnimateRandomPick(false);
+        page.resize(1180, 680);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        page.findChild<QComboBox *>(QStringLiteral("classBox"))->setFocus();
+
+        for (int presses = 0; presses < 12 && page.focusWidget() != page.grid(); ++presses)
+            QTest::keyClick(page.focusWidget(), Qt::Key_Tab);
+        QCOMPARE(page.focusWidget(), page.grid());
+        QCOMPARE(page.grid()->currentIndex().row(), 0);
+
+        QTest::keyClick(page.grid(), Qt::Key_3);
+        QCOMPARE(page.model()->status(0), std::optional(AttendanceStatus::Absent));
+
+        QTest::keyClick(page.grid(), Qt::Key_Right);
+        QCOMPARE(page.grid()->currentIndex().row(), 1);
+        QTest::keyClick(page.grid(), Qt::Key_Space);
+        QCOMPARE(page.model()->status(1), std::optional(AttendanceStatus::Present));
+
+        // The menu key opens the tile's menu; Down twice and Return choose its second entry, Late.
+        QTest::keyClick(page.grid(), Qt::Key_Right);
+        bool menuShown = false;
+        QTimer::singleShot(0, this, [&menuShown] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            menuShown = menu != nullptr;
+            if (!menu)
+                return;
+            QTest::keyClick(menu, Qt::Key_Down);
+            QTest::keyClick(menu, Qt::Key_Down);
+            QTest::keyClick(menu, Qt::Key_Return);
+        });
+        QTest::keyClick(page.grid(), Qt::Key_Menu);
+        QVERIFY(menuShown);
+        QCOMPARE(page.model()->status(2), std::optional(AttendanceStatus::Late));
+
+        // N asks for a note; typing and Return saves it.
+        bool noteAsked = false;
+        QTimer::singleShot(0, this, [&noteAsked] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            noteAsked = dialog != nullptr;
+            if (!dialog)
+                return;
+            auto *edit = dialog->findChild<QLineEdit *>();
+            QTest::keyClicks(edit, QStringLiteral("bus late"));
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        QTest::keyClick(page.grid(), Qt::Key_N);
+        QVERIFY(noteAsked);
+        QCOMPARE(page.model()->note(2), QStringLiteral("bus late"));
+        QCOMPARE(page.model()->status(2), std::optional(AttendanceStatus::Late));
+
+        // Shift+Tab back to "All present" and Space presses it.
+        auto *allPresent = page.findChild<QPushButton *>(QStringLiteral("allPresentButton"));
+        for (int presses = 0; presses < 12 && page.focusWidget() != allPresent; ++presses)
+            QTest::keyClick(page.focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(page.focusWidget(), allPresent);
+        QTest::keyClick(allPresent, Qt::Key_Space);
+        QCOMPARE(page.model()->unmarkedCount(), 0);
+        const auto marks = durableMarks(page.model()->sessionId());
+        QCOMPARE(marks.size(), m_names.size());
+        QCOMPARE(marks.value(page.model()->index(0).data(AttendanceModel::StudentIdRole).toString()),
+                 AttendanceStatus::Absent);
+        QCOMPARE(marks.value(page.model()->index(4).data(AttendanceModel::StudentIdRole).toString()),
+                 AttendanceStatus::Present);
+    }
+
+    void controlsHaveAccessibleNames()
+    {
+        AttendancePage page(*m_workspace);
+        const QList<QWidget *> controls = page.findChildren<QWidget *>();
+        for (QWidget *control : controls) {
+            const bool interactive = qobject_cast<QAbstractButton *>(control) || qobject_cast<QComboBox *>(control)
+                                     || qobject_cast<QAbstractSpinBox *>(control)
+                                     || qobject_cast<QListView *>(control);
+            if (!interactive || control->parent() != &page)
+                continue;
+            QVERIFY2(!control->accessibleName().isEmpty(), qPrintable(control->objectName()));
+        }
+    }
+
+    // At 1366x768 the page gets about 1180x680 beside the sidebar; every
+    // button still shows its whole text.
+    void buttonsFitAt1366x768()
+    {
+        AttendancePage page(*m_workspace);
+        page.resize(1180, 680);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        for (QAbstractButton *button : page.findChildren<QAbstractButton *>()) {
+            if (!button->isVisible())
+                continue;
+            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->text()));
+        }
     }
 };
 

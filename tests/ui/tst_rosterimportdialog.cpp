@@ -91,6 +91,7 @@ private slots:
 
         QSignalSpy imported(&dialog, &RosterImportDialog::imported);
         QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+        QVERIFY(imported.wait(10000)); // the rows are written off the UI thread
         QCOMPARE(imported.size(), 1);
         QCOMPARE(dialog.summary().created, dialog.table()->rowCount());
         QCOMPARE(students().size(), dialog.table()->rowCount());
@@ -110,7 +111,9 @@ private slots:
         QVERIFY(dialog.table()->item(0, 6)->text().isEmpty());
         QVERIFY(dialog.importButton()->text().contains(QLatin1Char('2')));
 
+        QSignalSpy finished(&dialog, &RosterImportDialog::imported);
         QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
         const QList<Student> imported = students();
         QCOMPARE(imported.size(), 2);
         QCOMPARE(m_workspace->classes().classes(m_workspace->schoolId())->size(), 1);

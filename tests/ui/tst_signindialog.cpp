@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The sign-in dialog against the real classdesk-server and against
+// addresses on 127.0.0.1 where no platform answers. Each failure shows its
+// own message in Chinese.
+#include "../sync/syncfixture.h"
+
+#include "languagesetup.h"
+#include "signindialog.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QMessageAuthenticationCode>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QtEndian>
+
+using namespace ClassDesk;
+using namespace ServerTestSupport;
+using namespace SyncFixture;
+
+namespace {
+
+const QString Account = QStringLiteral("alice");
+const QString Password = QStringLiteral("a-secret");
+// Base32 "JBSWY3DPEHPK3PXP"; the raw bytes are given so the test needs no decoder.
+const QString TotpSecret = QStringLiteral("JBSWY3DPEHPK3PXP");
+const QByteArray TotpKey = QByteArrayLiteral("Hello!\xDE\xAD\xBE\xEF");
+
+// The RFC 6238 code (HMAC-SHA1, 30-second steps, six digits) for now.
+QString currentTotp()
+{
+    const qint64 step = QDateTime::currentSecsSinceEpoch() / 30;
+    QByteArray counter(8, '\0');
+    qToBigEndian(quint64(step), counter.data());
+    const QByteArray hash = QMessageAuthenticationCode::hash(counter, TotpKey, QCryptographicHash::Sha1);
+    const int offset = hash.at(hash.size() - 1) & 0x0f;
+    const quint32 binary = qFromBigEndian<quint32>(hash.constData() + offset) & 0x7fffffff;
+    return QStringLiteral("%1").arg(binary % 1000000, 6, 10, QLatin1Char('0'));
+}
+
+// A web server on 127.0.0.1 that is not a school platform: every request
+// gets an HTML "404 Not Found" page.
+class OtherWebServer : public QTcpServer
+{
+public:
+    OtherWebServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    socket->readAll();
+                    const QByteArray page = "<html><body>Not Found</body></html>";
+                    socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: "
+                                  + QByteArray::number(page.size()) + "\r\nConnection: close\r\n\r\n" + page);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+};
+
+// A port on 127.0.0.1 where nothing listens: it was free a moment ago.
+quint16 closedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+QString url(quint16 port)
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(port);
+}
+
+enum class Failure { WrongPassword, UnknownServer, NoNetwork, ServerError };
+
+} // namespace
+
+class SignInDialogTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void failureShowsItsMessage_data();
+    void failureShowsItsMessage();
+    void oneTimeCodeAskedAndAccepted();
+
+private:
+    // Types into the dialog's fields and presses Enter, as a teacher would.
+    static void fillIn(SignInDialog &dialog, const QString &address, const QString &password);
+};
+
+void SignInDialogTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(installLanguage(*qobject_cast<QApplication *>(QCoreApplication::instance()), QStringLiteral("zh_CN")));
+}
+
+void SignInDialogTest::fillIn(SignInDialog &dialog, const QString &address, const QString &password)
+{
+    auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("serverEdit"));
+    auto *account = dialog.findChild<QLineEdit *>(QStringLiteral("accountEdit"));
+    auto *passwordEdit = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    server->clear();
+    account->clear();
+    QTest::keyClicks(server, address);
+    QTest::keyClicks(account, Account);
+    QTest::keyClicks(passwordEdit, password);
+    QTest::keyClick(passwordEdit, Qt::Key_Return);
+}
+
+void SignInDialogTest::failureShowsItsMessage_data()
+{
+    QTest::addColumn<Failure>("failure");
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("source");
+
+    QTest::newRow("wrong password") << Failure::WrongPassword << QStringLiteral("HttpErrors")
+                                    << QStringLiteral("The user name or password is wrong.");
+    QTest::newRow("unknown server")
+        << Failure::UnknownServer << QStringLiteral("ClassDesk::SignInDialog")
+        << QStringLiteral("No school platform answers at this address. Check the address, or ask your "
+                          "school's administrator for it.");
+    QTest::newRow("no network") << Failure::NoNetwork << QStringLiteral("HttpErrors")
+                                << QStringLiteral("The platform did not accept the connection. It may be down or "
+                                                  "blocked by a firewall; ClassDesk will try again later.");
+    QTest::newRow("server error") << Failure::ServerError << QStringLiteral("HttpErrors")
+                                  << QStringLiteral("The platform had an internal problem (HTTP %1). ClassDesk will "
+                                                    "try again later.");
+}
+
+void SignInDialogTest::failureShowsItsMessage()
+{
+    QFETCH(Failure, failure);
+    QFETCH(QString, context);
+    QFETCH(QString, source);
+
+    ServerProcess server;
+    OtherWebServer otherServer;
+    QString address;
+    QString password = Password;
+    switch (failure) {
+    case Failure::WrongPassword:
+        QVERIFY(server.addTeacher(Account, Password, QStringLiteral("Test School")));
+        QVERIFY(server.start());
+        address = serverAddress(server);
+        password = QStringLiteral("not-the-password");
+        break;
+    case Failure::UnknownServer:
+        QVERIFY(otherServer.listen(QHostAddress::LocalHost, 0));
+        address = url(otherServer.serverPort());
+        break;
+    case Failure::NoNetwork:
+        address = url(closedPort());
+        break;
+    case Failure::ServerError:
+        // The server's fault injection fails its first request, the token request, with HTTP 500.
+        QVERIFY(server.addTeacher(Account, Password, QStringLiteral("Test School")));
+        QVERIFY(server.start({QStringLiteral("--faults"), QStringLiteral("500@1")}));
+        address = serverAddress(server);
+        break;
+    }
+
+    Device device;
+    QVERIFY(device.open());
+    SignInDialog dialog(*device.sync);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillIn(dialog, address, password);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty(), 20000);
+    QString expected = QCoreApplication::translate(context.toLatin1().constData(), source.toUtf8().constData());
+    if (failure == Failure::ServerError)
+        expected = expected.arg(500);
+    QVERIFY2(expected != source.arg(500), "the message has no Chinese translation");
+    QCOMPARE(dialog.errorText(), expected);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.isAskingForCode());
+}
+
+void SignInDialogTest::oneTimeCodeAskedAndAccepted()
+{
+    ServerProcess server;
+    QVERIFY(server.addTeacher(Account, Password, QStringLiteral("Test School"), TotpSecret));
+    QVERIFY(server.start());
+    Device device;
+    QVERIFY(device.open());
+    SignInDialog dialog(*device.sync);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillIn(dialog, serverAddress(server), Password);
+
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isAskingForCode(), 20000);
+    const QString asked = QCoreApplication::translate(
+        "ClassDesk::SignInDialog",
+        "Your account uses two-step verification. Enter the 6-digit code from your authenticator app.");
+    QCOMPARE(dialog.errorText(), asked);
+
+    auto *code = dialog.findChild<QLineEdit *>(QStringLiteral("codeEdit"));
+    QVERIFY(code->hasFocus());
+    QTest::keyClicks(code, currentTotp());
+    QTest::keyClick(code, Qt::Key_Return);
+    QVERIFY(accepted.wait(20000) || accepted.size() == 1);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+QTEST_MAIN(SignInDialogTest)
+#include "tst_signindialog.moc"

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The Sync page against the real classdesk-server: a student renamed on two
+// devices becomes a conflict that the teacher resolves with the page's
+// buttons, and the platform ends with the chosen name.
+#include "../sync/syncfixture.h"
+
+#include "classstore.h"
+#include "conflictstore.h"
+#include "syncpage.h"
+#include "workspace.h"
+
+#include <QListWidget>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace ClassDesk;
+using namespace ServerTestSupport;
+using namespace SyncFixture;
+
+namespace {
+
+const QString Account = QStringLiteral("alice");
+const QString Password = QStringLiteral("a-secret");
+
+// The teacher's computer as the app runs it: a workspace, its sync
+// controller and the Sync page on both.
+struct TeacherComputer
+{
+    QTemporaryDir folder;
+    std::unique_ptr<Workspace> workspace;
+    std::unique_ptr<SyncController> sync;
+    std::unique_ptr<SyncPage> page;
+
+    bool open()
+    {
+        auto opened = Workspace::open(folder.path());
+        if (!opened)
+            return false;
+        workspace = std::move(*opened);
+        sync = std::make_unique<SyncController>(workspace->databasePath(), testSettings(), &workerThread());
+        page = std::make_unique<SyncPage>(*workspace, *sync);
+        page->resize(1000, 700);
+        page->show();
+        return QTest::qWaitForWindowExposed(page.get());
+    }
+
+    bool signIn(const ServerProcess &server)
+    {
+        QSignalSpy finished(sync.get(), &SyncController::syncFinished);
+        sync->signIn(serverAddress(server), Account, Password);
+        return Device::waitForSuccess(finished, 20000) && workspace->refreshSchool().has_value();
+    }
+
+    bool syncUntilDone()
+    {
+        QSignalSpy finished(sync.get(), &SyncController::syncFinished);
+        sync->syncNow();
+        return Device::waitForSuccess(finished, 30000);
+    }
+
+    QListWidget *list(const char *name) const { return page->findChild<QListWidget *>(QLatin1String(name)); }
+    QPushButton *button(const char *name) const { return page->findChild<QPushButton *>(QLatin1String(name)); }
+
+    QString studentName(const QString &id) const
+    {
+        const auto student = workspace->classes().student(id);
+        return student ? student->name : QString();
+    }
+
+    bool rename(const QString &id, const QString &name) const
+    {
+        auto student = workspace->classes().student(id);
+        if (!student)
+            return false;
+        student->name = name;
+        return workspace->classes().updateStudent(*student).has_value();
+    }
+
+    int scalar(const char *sql) const
+    {
+        auto statement = workspace->database().prepare(sql);
+        return statement && statement->step().value_or(false) ? int(statement->int64At(0)) : -1;
+    }
+};
+
+bool renameOn(Device &device, const QString &id, const QString &name)
+{
+    ClassStore classes(*device.database);
+    auto student = classes.student(id);
+    if (!student)
+        return false;
+    student->name = name;
+    return classes.updateStudent(*student).has_value();
+}
+
+QString serverName(const ServerProcess &server, const QString &studentId)
+{
+    const auto state = serverState(server, server.signIn(Account, Password));
+    return state.value(studentId).value(QStringLiteral("data")).toObject().value(QStringLiteral("name")).toString();
+}
+
+} // namespace
+
+class SyncPageTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void conflictResolvedThroughButtons_data();
+    void conflictResolvedThroughButtons();
+    void rejectedChangeCanBeDiscarded();
+
+private:
+    // Starts the server, signs both computers in and shares one student.
+    bool setUp(ServerProcess &server, Device &other, TeacherComputer &mine, QString *studentId);
+};
+
+bool SyncPageTest::setUp(ServerProcess &server, Device &other, TeacherComputer &mine, QString *studentId)
+{
+    if (!server.addTeacher(Account, Password, QStringLiteral("Test School")) || !server.start())
+        return false;
+    if (!other.open() || !other.signIn(server, Account, Password))
+        return false;
+
+    ClassStore classes(*other.database);
+    const QString classId =
+        classes.createClass(other.schoolId(), QStringLiteral("一班"), QStringLiteral("七年级")).value_or(QString());
+    Student student;
+    student.schoolId = other.schoolId();
+    student.classId = classId;
+    student.studentNumber = QStringLiteral("S001");
+    student.name = QStringLiteral("王小明");
+    *studentId = classes.createStudent(student).value_or(QString());
+    if (studentId->isEmpty() || !other.syncUntilDone())
+        return false;
+
+    return mine.open() && mine.signIn(server) && mine.studentName(*studentId) == student.name;
+}
+
+void SyncPageTest::conflictResolvedThroughButtons_data()
+{
+    QTest::addColumn<bool>("keepMine");
+    QTest::newRow("keep mine") << true;
+    QTest::newRow("take theirs") << false;
+}
+
+void SyncPageTest::conflictResolvedThroughButtons()
+{
+    QFETCH(bool, keepMine);
+    ServerProcess server;
+    Device other;
+    TeacherComputer mine;
+    QString studentId;
+    QVERIFY(setUp(server, other, mine, &studentId));
+
+    // The same student is renamed on the platform (by the other device) and here.
+    QVERIFY(renameOn(other, studentId, QStringLiteral("平台的名字")));
+    QVERIFY(other.syncUntilDone());
+    QVERIFY(mine.rename(studentId, QStringLiteral("本机的名字")));
+    QVERIFY(mine.syncUntilDone());
+
+    QListWidget *conflicts = mine.list("conflictList");
+    QVERIFY(conflicts);
+    QCOMPARE(conflicts->count(), 1);
+    QVERIFY(conflicts->item(0)->text().contains(QStringLiteral("平台的名字")));
+    QVERIFY(conflicts->item(0)->text().contains(QStringLiteral("本机的名字")));
+    QCOMPARE(mine.list("parkedList")->count(), 0); // a conflict is not listed as rejected
+    mine.page->findChild<QTabWidget *>(QStringLiteral("syncTabs"))->setCurrentIndex(2);
+
+    QPushButton *button = mine.button(keepMine ? "keepMineButton" : "takeTheirsButton");
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+
+    QCOMPARE(conflicts->count(), 0);
+    QCOMPARE(mine.scalar("SELECT count(*) FROM conflict WHERE resolved_at IS NULL"), 0);
+    const QString expected = keepMine ? QStringLiteral("本机的名字") : QStringLiteral("平台的名字");
+    QCOMPARE(mine.studentName(studentId), expected);
+    if (keepMine)
+        QCOMPARE(mine.scalar("SELECT count(*) FROM outbox WHERE entity = 'student' AND state = 'pending'"), 1);
+    else
+        QCOMPARE(mine.scalar("SELECT count(*) FROM outbox WHERE entity = 'student' AND state <> 'acknowledged'"), 0);
+
+    QVERIFY(mine.syncUntilDone());
+    QCOMPARE(serverName(server, studentId), expected);
+    QCOMPARE(mine.scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
+    QCOMPARE(mine.scalar("SELECT count(*) FROM conflict WHERE resolved_at IS NULL"), 0);
+    QCOMPARE(mine.sync->state(), SyncEngine::State::UpToDate);
+
+    // The other device converges on the chosen name.
+    QVERIFY(other.syncUntilDone());
+    ClassStore otherClasses(*other.database);
+    QCOMPARE(otherClasses.student(studentId)->name, expected);
+}
+
+void SyncPageTest::rejectedChangeCanBeDiscarded()
+{
+    ServerProcess server;
+    Device other;
+    TeacherComputer mine;
+    QString studentId;
+    QVERIFY(setUp(server, other, mine, &studentId));
+
+    // An empty name breaks the platform's rules: the change is rejected.
+    QVERIFY(mine.rename(studentId, QString()));
+    QVERIFY(mine.syncUntilDone());
+    QListWidget *rejected = mine.list("parkedList");
+    QCOMPARE(rejected->count(), 1);
+
+    QTest::mouseClick(mine.button("retryButton"), Qt::LeftButton);
+    QCOMPARE(mine.scalar("SELECT count(*) FROM outbox WHERE state = 'pending'"), 1);
+    QVERIFY(mine.syncUntilDone());
+    QCOMPARE(rejected->count(), 1); // rejected again: the data did not change
+
+    QTest::mouseClick(mine.button("discardButton"), Qt::LeftButton);
+    QCOMPARE(rejected->count(), 0);
+    QCOMPARE(mine.scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
+    QCOMPARE(serverName(server, studentId), QStringLiteral("王小明"));
+}
+
+QTEST_MAIN(SyncPageTest)
+#include "tst_syncpage.moc"
