@@ -128,12 +128,12 @@ private slots:
         verifyStudents(RosterImporter::previewSpreadsheet(book, SpreadsheetReader::Format::Xlsx));
     }
 
-    void packageWithoutWorkIsUnchanged()
+    void notZipArchiveIsDamaged()
     {
         const QByteArray notZip("PK\x03\x04 but not really a zip archive");
-        QCOMPARE(OoxmlPackage::normalizedForOrcus(notZip), notZip);
-        const QByteArray plain("no relationships here");
-        QCOMPARE(OoxmlPackage::normalizedForOrcus(plain), plain);
+        const auto rewritten = OoxmlPackage::rewriteForOrcus(notZip);
+        QVERIFY(!rewritten);
+        QCOMPARE(rewritten.error().code, QStringLiteral("roster.spreadsheet_damaged"));
     }
 };
 
