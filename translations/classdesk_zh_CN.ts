@@ -1078,6 +1078,29 @@
         </message>
     </context>
     <context>
+        <name>ClassDesk::ExportFile</name>
+        <message>
+            <source>The folder %1 does not exist. Create it or choose another folder, then export again.</source>
+            <translation>文件夹 %1 不存在。请创建该文件夹或选择其他文件夹，然后重新导出。</translation>
+        </message>
+        <message>
+            <source>%1 is a file, not a folder. Choose a folder to save %2 in, then export again.</source>
+            <translation>%1 是文件，不是文件夹。请选择一个用来保存 %2 的文件夹，然后重新导出。</translation>
+        </message>
+        <message>
+            <source>%1 is a folder. Give the export a file name, e.g. %2, then export again.</source>
+            <translation>%1 是文件夹。请为导出的文件指定文件名，例如 %2，然后重新导出。</translation>
+        </message>
+        <message>
+            <source>ClassDesk may not write into the folder %1 (%2). Choose another folder, such as Documents, or ask the computer's administrator for write access, then export again.</source>
+            <translation>课堂助手无权写入文件夹 %1（%2）。请选择其他文件夹（例如“文档”），或请电脑管理员开放写入权限，然后重新导出。</translation>
+        </message>
+        <message>
+            <source>Could not save %1 (%2). Check that the file is not open in another program, then export again.</source>
+            <translation>无法保存 %1（%2）。请确认该文件没有在其他程序中打开，然后重新导出。</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassDesk::LessonPublisher</name>
         <message>
             <source>Part of the lesson has already been sent, so the publish can no longer be undone. Change the items one by one instead.</source>
@@ -2078,12 +2101,8 @@
     <context>
         <name>ClassDesk::XlsxTableWriter</name>
         <message>
-            <source>the file could not be replaced</source>
-            <translation>无法替换原有文件</translation>
-        </message>
-        <message>
-            <source>Could not save %1 (%2). Check that the folder is writable and the file is not open in another program.</source>
-            <translation>无法保存 %1（%2）。请确认文件夹可写，且该文件没有在其他程序中打开。</translation>
+            <source>Could not save %1 (%2). Check that the disk has free space, then export again.</source>
+            <translation>无法保存 %1（%2）。请确认磁盘有剩余空间，然后重新导出。</translation>
         </message>
     </context>
     <context>
