@@ -292,7 +292,7 @@ QByteArray stylesXml(const OoxmlParts::Styles &styles)
 
 } // namespace
 
-Result<QByteArray> OoxmlPackage::rewriteForOrcus(const QByteArray &data)
+Result<OoxmlPackage::Rewritten> OoxmlPackage::rewriteForOrcus(const QByteArray &data)
 {
     auto package = ZipPackage::read(data);
     if (!package)
@@ -356,7 +356,7 @@ Result<QByteArray> OoxmlPackage::rewriteForOrcus(const QByteArray &data)
     QByteArray result = canonical.write();
     if (result.isEmpty())
         return damaged(tr("it could not be rewritten for reading"));
-    return result;
+    return Rewritten{std::move(result), workbook->date1904};
 }
 
 } // namespace ClassDesk

@@ -35,9 +35,17 @@ public:
     // The used area (rows x columns) of one sheet may not exceed this.
     static constexpr qint64 s_maxCells = 5'000'000;
 
+    struct Rewritten
+    {
+        QByteArray package;
+        // The workbook counts date serials from 1904-01-01 (workbookPr
+        // date1904), which liborcus 0.17 does not apply itself.
+        bool date1904 = false;
+    };
+
     // Fails with "roster.spreadsheet_damaged" or "roster.spreadsheet_too_large"
     // and a translated reason.
-    [[nodiscard]] static Result<QByteArray> rewriteForOrcus(const QByteArray &package);
+    [[nodiscard]] static Result<Rewritten> rewriteForOrcus(const QByteArray &package);
 };
 
 } // namespace ClassDesk

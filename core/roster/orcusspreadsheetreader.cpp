@@ -123,11 +123,10 @@ QString decodeOoxmlEscapes(QString text)
     return decoded;
 }
 
-// Days from the document's day 0 (1899-12-30 in XLSX and ODS) to a date.
-QDate dateFromSerial(const ss::document &document, double serial)
+// Days from day 0 of the document's date system to a date.
+QDate dateFromSerial(QDate origin, double serial)
 {
-    const orcus::date_time_t origin = document.get_origin_date();
-    return QDate(origin.year, origin.month, origin.day).addDays(static_cast<qint64>(std::floor(serial)));
+    return origin.addDays(static_cast<qint64>(std::floor(serial)));
 }
 
 // The cells of one sheet and how to read them.
@@ -138,6 +137,7 @@ struct SheetSource
     ixion::sheet_t index;
     QSet<std::size_t> dateFormats;
     bool ooxmlStrings; // XLSX: strings may carry _xHHHH_ escapes
+    QDate origin;      // day 0 of the date serials
 };
 
 SheetCell readCell(const SheetSource &source, ixion::row_t row, ixion::col_t column)
@@ -153,7 +153,7 @@ SheetCell readCell(const SheetSource &source, ixion::row_t row, ixion::col_t col
     case ixion::cell_value_t::numeric: {
         const double value = access.get_numeric_value();
         if (source.dateFormats.contains(source.sheet.get_cell_format(row, column)))
-            return SheetCell::fromDate(dateFromSerial(source.document, value));
+            return SheetCell::fromDate(dateFromSerial(source.origin, value));
         return SheetCell::fromNumber(value);
     }
     case ixion::cell_value_t::boolean:
@@ -180,6 +180,7 @@ struct OrcusSpreadsheetReader::Document
     // Excel's full sheet size; orcus allocates cells lazily.
     ss::document model{ss::range_size_t{1048576, 16384}};
     Format format = Format::Xlsx;
+    bool date1904 = false; // XLSX: serials count from 1904-01-01
 };
 
 OrcusSpreadsheetReader::OrcusSpreadsheetReader(std::unique_ptr<Document> document)
@@ -194,8 +195,14 @@ Result<std::unique_ptr<SpreadsheetReader>> OrcusSpreadsheetReader::load(const QB
 {
     // orcus only sees the package as rewritten here, because liborcus 0.17
     // aborts the process on some damaged files instead of throwing.
-    const Result<QByteArray> package = format == Format::Xlsx ? OoxmlPackage::rewriteForOrcus(data)
-                                                              : OdsPackage::rewriteForOrcus(data);
+    Result<OoxmlPackage::Rewritten> package = OoxmlPackage::Rewritten{};
+    if (format == Format::Xlsx) {
+        package = OoxmlPackage::rewriteForOrcus(data);
+    } else if (auto ods = OdsPackage::rewriteForOrcus(data)) {
+        package->package = std::move(*ods);
+    } else {
+        package = std::unexpected(ods.error());
+    }
     if (!package) {
         qCWarning(lcCoreRoster) << "Rejected the spreadsheet before parsing:" << package.error().code;
         if (package.error().code != QLatin1String("roster.spreadsheet_damaged"))
@@ -205,7 +212,8 @@ Result<std::unique_ptr<SpreadsheetReader>> OrcusSpreadsheetReader::load(const QB
 
     auto document = std::make_unique<Document>();
     document->format = format;
-    const std::string_view stream(package->constData(), static_cast<std::size_t>(package->size()));
+    document->date1904 = package->date1904;
+    const std::string_view stream(package->package.constData(), static_cast<std::size_t>(package->package.size()));
 
     // orcus reports the remaining problems with exceptions, which stop here.
     try {
@@ -254,8 +262,11 @@ Result<SheetTable> OrcusSpreadsheetReader::readSheet(int index) const
     if (!range.valid())
         return table;
 
+    const orcus::date_time_t origin = model.get_origin_date();
+    const QDate documentOrigin = m_document->date1904 ? QDate(1904, 1, 1)
+                                                      : QDate(origin.year, origin.month, origin.day);
     const SheetSource source{model, *sheet, static_cast<ixion::sheet_t>(index),
-                             dateCellFormats(model.get_styles()), m_document->format == Format::Xlsx};
+                             dateCellFormats(model.get_styles()), m_document->format == Format::Xlsx, documentOrigin};
     const ixion::row_t lastRow = std::min(range.last.row, s_maxRows - 1);
     const ixion::col_t lastColumn = std::min(range.last.column, s_maxColumns - 1);
     if (qint64(lastRow + 1) * (lastColumn + 1) > OoxmlPackage::s_maxCells) {

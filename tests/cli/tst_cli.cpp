@@ -122,6 +122,22 @@ private slots:
         QCOMPARE(skipping.json().value(QStringLiteral("applied")).toObject().value(QStringLiteral("created")).toInt(), 1);
     }
 
+    void encodingOptionOverridesDetection()
+    {
+        const Run wrong = cli({QStringLiteral("roster"), QStringLiteral("import"), fixture("gb18030-crlf.csv"),
+                               QStringLiteral("--encoding"), QStringLiteral("UTF-8"), QStringLiteral("--json")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.json().value(QStringLiteral("applied")).isNull());
+        QCOMPARE(wrong.json().value(QStringLiteral("encoding")).toString(), QStringLiteral("UTF-8"));
+
+        const Run right = cli({QStringLiteral("roster"), QStringLiteral("import"), fixture("gb18030-crlf.csv"),
+                               QStringLiteral("--encoding"), QStringLiteral("GB18030"), QStringLiteral("--json")});
+        QCOMPARE(right.exitCode, 0);
+        const QJsonArray rows = right.json().value(QStringLiteral("rows")).toArray();
+        QVERIFY(!rows.isEmpty());
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("张𠮷"));
+    }
+
     void fileWithoutClassNeedsClassOption()
     {
         QFile file(m_data->filePath(QStringLiteral("noclass.csv")));
