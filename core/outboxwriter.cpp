@@ -133,6 +133,20 @@ Result<std::optional<qint64>> coalescingTarget(Database &database, const QString
     return std::optional(statement->int64At(0));
 }
 
+Status insertEntry(Database &database, const QString &entity, const QString &id, const QString &op,
+                   const QJsonObject &payload, std::optional<qint64> serverVersion)
+{
+    const qint64 now = CivilTime::nowMs();
+    auto insert = database.prepare(
+        "INSERT INTO outbox (entity, entity_id, op, payload, idempotency_key, base_version, "
+        "state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)");
+    if (!insert)
+        return std::unexpected(insert.error());
+    insert->bind(1, entity).bind(2, id).bind(3, op).bind(4, payloadText(payload));
+    insert->bind(5, Uuid7::generate()).bind(6, serverVersion).bind(7, now).bind(8, now);
+    return insert->run();
+}
+
 } // namespace
 
 bool isSyncedEntity(const QString &entity)
@@ -176,14 +190,13 @@ Status recordRow(Database &database, const QString &entity, const QString &id, c
         return update->run();
     }
 
-    auto insert = database.prepare(
-        "INSERT INTO outbox (entity, entity_id, op, payload, idempotency_key, base_version, "
-        "state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)");
-    if (!insert)
-        return std::unexpected(insert.error());
-    insert->bind(1, entity).bind(2, id).bind(3, op).bind(4, payloadText(snapshot->payload));
-    insert->bind(5, Uuid7::generate()).bind(6, snapshot->serverVersion).bind(7, now).bind(8, now);
-    return insert->run();
+    return insertEntry(database, entity, id, op, snapshot->payload, snapshot->serverVersion);
+}
+
+Status recordCreate(Database &database, const QString &entity, const QString &id, const QJsonObject &payload)
+{
+    Q_ASSERT(isSyncedEntity(entity));
+    return insertEntry(database, entity, id, QStringLiteral("create"), payload, std::nullopt);
 }
 
 } // namespace ClassDesk::OutboxWriter

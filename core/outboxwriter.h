@@ -30,6 +30,12 @@ namespace OutboxWriter {
 [[nodiscard]] Status recordRow(Database &database, const QString &entity, const QString &id,
                                const QString &op);
 
+// Records the creation of row `id` with a payload that the caller built from
+// the values it has just inserted, which saves reading the row back in bulk
+// imports. The payload must equal what rowPayload() returns for the row.
+[[nodiscard]] Status recordCreate(Database &database, const QString &entity, const QString &id,
+                                  const QJsonObject &payload);
+
 // Reads row `id` of table `entity` as an outbox payload (JSON columns as
 // JSON, server_version left out), or nothing when there is no such row.
 [[nodiscard]] Result<std::optional<QJsonObject>> rowPayload(Database &database, const QString &entity,

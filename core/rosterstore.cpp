@@ -25,14 +25,7 @@ QJsonObject notesObject(const QMap<QString, QString> &notes)
     return object;
 }
 
-struct ExistingStudent
-{
-    QString id;
-    QString classId;
-    QString name;
-    QString gender;
-    QString notes;
-};
+using ExistingStudent = RosterStore::ExistingStudent;
 
 Result<std::optional<ExistingStudent>> findByNumber(Database &database, const QString &schoolId,
                                                      const QString &studentNumber)
@@ -49,6 +42,48 @@ Result<std::optional<ExistingStudent>> findByNumber(Database &database, const QS
         return std::optional<ExistingStudent>();
     return std::optional(ExistingStudent{statement->textAt(0), statement->textAt(1), statement->textAt(2),
                                          statement->textAt(3), statement->textAt(4)});
+}
+
+// Every student of the school by student number, read in one query so that a
+// whole roster is matched without one query per row.
+Result<QHash<QString, ExistingStudent>> studentsByNumber(Database &database, const QString &schoolId)
+{
+    auto statement = database.prepare("SELECT student_number, id, coalesce(class_id, ''), name, gender, notes "
+                                      "FROM student WHERE school_id = ? AND deleted_at IS NULL");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, schoolId);
+
+    QHash<QString, ExistingStudent> students;
+    for (;;) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        students.insert(statement->textAt(0), ExistingStudent{statement->textAt(1), statement->textAt(2),
+                                                              statement->textAt(3), statement->textAt(4),
+                                                              statement->textAt(5)});
+    }
+    return students;
+}
+
+// The outbox payload of a new student row, built from the inserted values.
+// It equals OutboxWriter::rowPayload() for the row (every column except
+// server_version, notes as JSON), which tst_rosterstore checks.
+QJsonObject newStudentPayload(const QString &id, const QString &schoolId, const QString &classId,
+                              const RosterRow &row, const QString &gender, qint64 now)
+{
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("school_id"), schoolId},
+                       {QStringLiteral("class_id"), classId},
+                       {QStringLiteral("student_number"), row.studentNumber},
+                       {QStringLiteral("name"), row.name},
+                       {QStringLiteral("gender"), gender},
+                       {QStringLiteral("notes"), notesObject(row.notes)},
+                       {QStringLiteral("deleted_at"), QJsonValue::Null},
+                       {QStringLiteral("created_at"), now},
+                       {QStringLiteral("updated_at"), now}};
 }
 
 } // namespace
@@ -68,6 +103,18 @@ QString RosterStore::normalizedGender(const QString &text)
     if (gender == QStringLiteral("女") || gender == QLatin1String("f") || gender == QLatin1String("female"))
         return QStringLiteral("female");
     return QStringLiteral("unspecified");
+}
+
+Result<QHash<QString, QString>> RosterStore::studentNamesByNumber() const
+{
+    const auto students = studentsByNumber(m_database, m_schoolId);
+    if (!students)
+        return std::unexpected(students.error());
+    QHash<QString, QString> names;
+    names.reserve(students->size());
+    for (auto it = students->cbegin(); it != students->cend(); ++it)
+        names.insert(it.key(), it->name);
+    return names;
 }
 
 std::optional<QString> RosterStore::studentNameForNumber(const QString &studentNumber) const
@@ -125,18 +172,14 @@ Result<QString> RosterStore::classNamed(const QString &name)
     return id;
 }
 
-Status RosterStore::applyRow(const QString &classId, const RosterRow &row, RosterImportSummary &summary,
-                             QStringList &changedIds)
+Status RosterStore::applyRow(const QString &classId, const RosterRow &row, ImportState &state)
 {
-    const auto existing = findByNumber(m_database, m_schoolId, row.studentNumber);
-    if (!existing)
-        return std::unexpected(existing.error());
-
+    const auto existing = state.students.constFind(row.studentNumber);
     const QString gender = normalizedGender(row.gender);
     const QString notes = StoreSupport::jsonText(notesObject(row.notes));
     const qint64 now = CivilTime::nowMs();
 
-    if (!existing->has_value()) {
+    if (existing == state.students.cend()) {
         const QString id = Uuid7::generate();
         if (auto inserted = run(m_database,
                                 "INSERT INTO student (id, school_id, class_id, student_number, name, gender, "
@@ -144,18 +187,20 @@ Status RosterStore::applyRow(const QString &classId, const RosterRow &row, Roste
                                 id, m_schoolId, classId, row.studentNumber, row.name, gender, notes, now, now);
             !inserted)
             return inserted;
-        ++summary.created;
-        changedIds << id;
-        return OutboxWriter::recordRow(m_database, QStringLiteral("student"), id, QStringLiteral("create"));
+        ++state.summary.created;
+        state.changedStudents << id;
+        state.students.insert(row.studentNumber, ExistingStudent{id, classId, row.name, gender, notes});
+        return OutboxWriter::recordCreate(m_database, QStringLiteral("student"), id,
+                                          newStudentPayload(id, m_schoolId, classId, row, gender, now));
     }
 
-    const ExistingStudent &student = **existing;
+    const ExistingStudent student = *existing;
     // A gender the file leaves blank keeps what is stored; so do notes.
     const QString keptGender = gender == QLatin1String("unspecified") ? student.gender : gender;
     const QString keptNotes = row.notes.isEmpty() ? student.notes : notes;
     if (student.classId == classId && student.name == row.name && student.gender == keptGender
         && student.notes == keptNotes) {
-        ++summary.unchanged;
+        ++state.summary.unchanged;
         return {};
     }
 
@@ -165,8 +210,10 @@ Status RosterStore::applyRow(const QString &classId, const RosterRow &row, Roste
                            classId, row.name, keptGender, keptNotes, now, student.id);
         !updated)
         return updated;
-    ++summary.updated;
-    changedIds << student.id;
+    ++state.summary.updated;
+    state.changedStudents << student.id;
+    state.students.insert(row.studentNumber, ExistingStudent{student.id, classId, row.name, keptGender, keptNotes});
+    // Updates are rare in an import, so their payload is read back from the row.
     return OutboxWriter::recordRow(m_database, QStringLiteral("student"), student.id, QStringLiteral("update"));
 }
 
@@ -181,15 +228,17 @@ Status RosterStore::applyRoster(const QString &classId, const QList<RosterRow> &
 Result<RosterImportSummary> RosterStore::importRows(const QList<RosterRow> &rows, const QString &classId,
                                                    const QString &fallbackClassName)
 {
-    RosterImportSummary summary;
-    QStringList changedStudents;
+    ImportState state;
     QStringList createdClasses;
 
     const auto status = m_database.writeTransaction([&]() -> Status {
         // A retried transaction starts again from nothing.
-        summary = {};
-        changedStudents.clear();
+        state = {};
         createdClasses.clear();
+        auto students = studentsByNumber(m_database, m_schoolId);
+        if (!students)
+            return std::unexpected(students.error());
+        state.students = std::move(*students);
 
         QHash<QString, QString> classIdsByName;
         for (const RosterRow &row : rows) {
@@ -215,9 +264,9 @@ Result<RosterImportSummary> RosterStore::importRows(const QList<RosterRow> &rows
                 }
                 targetClass = classIdsByName.value(name);
             }
-            if (!summary.classIds.contains(targetClass))
-                summary.classIds << targetClass;
-            if (auto applied = applyRow(targetClass, row, summary, changedStudents); !applied)
+            if (!state.summary.classIds.contains(targetClass))
+                state.summary.classIds << targetClass;
+            if (auto applied = applyRow(targetClass, row, state); !applied)
                 return applied;
         }
         return {};
@@ -225,6 +274,8 @@ Result<RosterImportSummary> RosterStore::importRows(const QList<RosterRow> &rows
     if (!status)
         return std::unexpected(status.error());
 
+    const RosterImportSummary &summary = state.summary;
+    const QStringList &changedStudents = state.changedStudents;
     qCInfo(lcCoreStore) << "Roster import:" << summary.created << "created," << summary.updated << "updated,"
                         << summary.unchanged << "unchanged";
     if (!createdClasses.isEmpty())

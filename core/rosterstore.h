@@ -4,6 +4,7 @@
 #include "error.h"
 #include "rosterimporttarget.h"
 
+#include <QHash>
 #include <QObject>
 
 namespace ClassDesk {
@@ -29,9 +30,24 @@ class RosterStore : public QObject, public RosterImportTarget
     Q_OBJECT
 
 public:
+    // A stored student, as an import compares it with a file's row.
+    struct ExistingStudent
+    {
+        QString id;
+        QString classId;
+        QString name;
+        QString gender;
+        QString notes;
+    };
+
     RosterStore(Database &database, QString schoolId, QObject *parent = nullptr);
 
     [[nodiscard]] std::optional<QString> studentNameForNumber(const QString &studentNumber) const override;
+
+    // Every student number of the school with its student's name, read in one
+    // query: a preview checks a whole file against it instead of asking
+    // studentNameForNumber() once per row.
+    [[nodiscard]] Result<QHash<QString, QString>> studentNamesByNumber() const;
 
     // Applies the rows to one class in one transaction, with their outbox rows.
     [[nodiscard]] Status applyRoster(const QString &classId, const QList<RosterRow> &rows) override;
@@ -54,9 +70,16 @@ signals:
     void changed(const QString &entity, const QStringList &ids);
 
 private:
+    // The progress of one importRows() call, and the school's students by number.
+    struct ImportState
+    {
+        RosterImportSummary summary;
+        QStringList changedStudents;
+        QHash<QString, ExistingStudent> students;
+    };
+
     [[nodiscard]] Result<QString> findOrCreateClass(const QString &name, bool *created);
-    [[nodiscard]] Status applyRow(const QString &classId, const RosterRow &row, RosterImportSummary &summary,
-                                  QStringList &changedIds);
+    [[nodiscard]] Status applyRow(const QString &classId, const RosterRow &row, ImportState &state);
 
     Database &m_database;
     QString m_schoolId;

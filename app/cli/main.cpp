@@ -56,9 +56,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(
         QStringLiteral("%1 (%2)").arg(BuildInfo::version(), BuildInfo::revision()));
 
-    // Progress lines would mix with the output scripts read; QT_LOGGING_RULES
-    // turns them back on.
-    QLoggingCategory::setFilterRules(QStringLiteral("classdesk.*.info=false"));
+    // Progress lines would mix with the output scripts read, and every failure
+    // is already reported with a translated message, so ClassDesk's own log
+    // lines stay off; QT_LOGGING_RULES turns them back on.
+    QLoggingCategory::setFilterRules(QStringLiteral("classdesk.*.info=false\nclassdesk.*.warning=false"));
 
     // Messages follow the system language, like the app's, unless the app that
     // runs this tool passes its own language in CLASSDESK_LANGUAGE.

@@ -85,7 +85,15 @@ int runRosterImport(const Command &command)
     if (parser.isSet(command.options.sheet))
         options.sheetName = parser.value(command.options.sheet);
     RosterStore &rosters = command.workspace.rosters();
-    options.studentNumberLookup = [&rosters](const QString &number) { return rosters.studentNameForNumber(number); };
+    const auto knownNumbers = rosters.studentNamesByNumber();
+    if (!knownNumbers) {
+        printError(knownNumbers.error().message);
+        return ProblemsFound;
+    }
+    options.studentNumberLookup = [&names = *knownNumbers](const QString &number) -> std::optional<QString> {
+        const auto found = names.constFind(number);
+        return found == names.cend() ? std::nullopt : std::optional(*found);
+    };
 
     const RosterPreview preview = RosterImporter::previewFile(file, options);
     const bool hasProblems = !preview.problems.isEmpty();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csvwriter.h"
 
+#include "exportfile.h"
 #include "rosterlogging.h"
 
 #include <QFileInfo>
@@ -38,6 +39,10 @@ QByteArray CsvWriter::toCsv(const ExportTable &table)
 
 Status CsvWriter::write(const QString &path, const ExportTable &table)
 {
+    if (const Status folder = ExportFile::checkFolder(path); !folder)
+        return folder;
+
+    // QSaveFile writes a temporary file in the same folder and renames it.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(toCsv(table)) < 0 || !file.commit()) {
         qCWarning(lcCoreRoster) << "Cannot write CSV file" << path << file.errorString();

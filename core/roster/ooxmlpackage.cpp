@@ -1,408 +1,362 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ooxmlpackage.h"
 
+#include "ooxmlparts.h"
 #include "rosterlogging.h"
+#include "zippackage.h"
 
 #include <QDir>
-#include <QFile>
-#include <QList>
-#include <QRegularExpression>
-#include <QTemporaryDir>
+#include <QHash>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
-#include <minizip/unzip.h>
-#include <minizip/zip.h>
+#include <cmath>
+#include <functional>
 
-#include <memory>
-#include <optional>
-
-namespace ClassDesk::OoxmlPackage {
+namespace ClassDesk {
 
 namespace {
 
-const QString SpreadsheetNamespace = QStringLiteral("http://schemas.openxmlformats.org/spreadsheetml/2006/main");
-const QString SharedStringsType =
-    QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings");
-const QString SharedStringsContentType =
-    QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+const QString MainNamespace = QStringLiteral("http://schemas.openxmlformats.org/spreadsheetml/2006/main");
+const QString RelationshipNamespace =
+    QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+const QString PackageRelationshipNamespace =
+    QStringLiteral("http://schemas.openxmlformats.org/package/2006/relationships");
+const QString TypePrefix = QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships/");
+const QString ContentTypePrefix = QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.");
 
-struct Part
+struct Relationship
+{
+    QString type; // last segment of the Type URI, e.g. "worksheet", so Strict OOXML matches too
+    QString part; // resolved part name inside the package, without a leading slash
+};
+
+struct SheetEntry
 {
     QString name;
-    QByteArray content;
-    uLong dosDate = 0;
+    QString part;
 };
 
-using Package = QList<Part>;
-
-// Parts larger than this are not read: a roster workbook is far smaller.
-constexpr uLong MaximumPartSize = 64 * 1024 * 1024;
-
-struct UnzipCloser
+struct Workbook
 {
-    void operator()(void *file) const { unzClose(file); }
-};
-struct ZipCloser
-{
-    void operator()(void *file) const { zipClose(file, nullptr); }
+    bool date1904 = false;
+    QList<SheetEntry> sheets;
+    QString sharedStringsPart;
+    QString stylesPart;
 };
 
-std::optional<Package> readPackage(const QString &path)
-{
-    std::unique_ptr<void, UnzipCloser> archive(unzOpen64(QFile::encodeName(path).constData()));
-    if (!archive)
-        return std::nullopt;
+using Failure = std::unexpected<Error>;
 
-    Package package;
-    for (int rc = unzGoToFirstFile(archive.get()); rc == UNZ_OK; rc = unzGoToNextFile(archive.get())) {
-        unz_file_info64 info{};
-        char name[1024];
-        if (unzGetCurrentFileInfo64(archive.get(), &info, name, sizeof(name), nullptr, 0, nullptr, 0) != UNZ_OK
-            || info.uncompressed_size > MaximumPartSize || unzOpenCurrentFile(archive.get()) != UNZ_OK) {
-            return std::nullopt;
-        }
-        Part part{QString::fromUtf8(name), QByteArray(qsizetype(info.uncompressed_size), Qt::Uninitialized),
-                  info.dosDate};
-        const int read = unzReadCurrentFile(archive.get(), part.content.data(), unsigned(part.content.size()));
-        unzCloseCurrentFile(archive.get());
-        if (read != part.content.size())
-            return std::nullopt;
-        package.append(std::move(part));
-    }
-    return package;
+Failure damaged(const QString &reason)
+{
+    return ZipPackage::damaged(reason);
 }
 
-bool writePackage(const Package &package, const QString &path)
+QString folderOf(const QString &part)
 {
-    std::unique_ptr<void, ZipCloser> archive(zipOpen64(QFile::encodeName(path).constData(), APPEND_STATUS_CREATE));
-    if (!archive)
-        return false;
-    for (const Part &part : package) {
-        zip_fileinfo info{};
-        info.dosDate = part.dosDate;
-        const QByteArray name = part.name.toUtf8();
-        if (zipOpenNewFileInZip(archive.get(), name.constData(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
-                                Z_DEFAULT_COMPRESSION) != ZIP_OK) {
-            return false;
-        }
-        const bool written =
-            zipWriteInFileInZip(archive.get(), part.content.constData(), unsigned(part.content.size())) == ZIP_OK;
-        if (zipCloseFileInZip(archive.get()) != ZIP_OK || !written)
-            return false;
-    }
-    return zipClose(archive.release(), nullptr) == ZIP_OK;
+    return part.section(QLatin1Char('/'), 0, -2);
 }
 
-Part *findPart(Package &package, const QString &name)
+QString resolveTarget(const QString &sourceFolder, const QString &target)
 {
-    for (Part &part : package) {
-        if (part.name == name)
-            return &part;
-    }
-    return nullptr;
+    if (target.startsWith(QLatin1Char('/')))
+        return QDir::cleanPath(target.mid(1));
+    return QDir::cleanPath(sourceFolder.isEmpty() ? target : sourceFolder + QLatin1Char('/') + target);
 }
 
-// --- Relationship targets ---------------------------------------------------
-
-const QRegularExpression &absoluteTarget()
+// The relationships of `part` ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"),
+// keyed by Id. A package without the relationships part has none.
+Result<QHash<QString, Relationship>> readRelationships(const ZipPackage &package, const QString &part)
 {
-    static const QRegularExpression expression(QStringLiteral(R"re(Target="(/[^"]*)")re"));
-    return expression;
-}
+    const QString folder = folderOf(part);
+    const QString relationshipsPart = (folder.isEmpty() ? QString() : folder + QLatin1Char('/'))
+                                      + QStringLiteral("_rels/") + part.section(QLatin1Char('/'), -1)
+                                      + QStringLiteral(".rels");
+    QHash<QString, Relationship> relationships;
+    const ZipPackage::Part *source = package.find(relationshipsPart);
+    if (!source)
+        return relationships;
 
-// "xl/_rels/workbook.xml.rels" relates "xl/workbook.xml", whose folder is "xl".
-QString sourceFolder(const QString &relationshipPart)
-{
-    QString folder = relationshipPart.section(QLatin1Char('/'), 0, -2);
-    if (folder.endsWith(QLatin1String("_rels")))
-        folder.chop(5);
-    while (folder.endsWith(QLatin1Char('/')))
-        folder.chop(1);
-    return folder;
-}
-
-// Relationship parts are flat lists of attributes, so the absolute targets
-// are replaced in place and everything else stays byte for byte.
-bool makeTargetsRelative(Part &part)
-{
-    const QString text = QString::fromUtf8(part.content);
-    const QDir base(QLatin1Char('/') + sourceFolder(part.name));
-    QString result;
-    qsizetype last = 0;
-    bool changed = false;
-    auto matches = absoluteTarget().globalMatch(text);
-    while (matches.hasNext()) {
-        const auto match = matches.next();
-        result += QStringView(text).sliced(last, match.capturedStart(1) - last);
-        result += base.relativeFilePath(match.captured(1));
-        last = match.capturedEnd(1);
-        changed = true;
-    }
-    if (!changed)
-        return false;
-    result += QStringView(text).sliced(last);
-    part.content = result.toUtf8();
-    return true;
-}
-
-// --- Inline strings -----------------------------------------------------------
-
-// The text of an <is> element: every <t>, in runs or not, except phonetic runs.
-QString readInlineString(QXmlStreamReader &reader)
-{
-    QString text;
-    int depth = 1;
-    int phoneticDepth = 0;
-    while (depth > 0 && !reader.atEnd()) {
-        reader.readNext();
-        if (reader.isStartElement()) {
-            ++depth;
-            if (reader.name() == QLatin1String("rPh")) {
-                ++phoneticDepth;
-            } else if (reader.name() == QLatin1String("t") && phoneticDepth == 0) {
-                text += reader.readElementText(QXmlStreamReader::IncludeChildElements);
-                --depth; // readElementText() consumed </t>
-            }
-        } else if (reader.isEndElement()) {
-            --depth;
-            if (reader.name() == QLatin1String("rPh"))
-                --phoneticDepth;
-        }
-    }
-    return text;
-}
-
-// Rewrites one worksheet's inline string cells as shared string references,
-// appending their text to `strings`, which starts at index `firstIndex`.
-std::optional<QByteArray> moveInlineStrings(const QByteArray &sheet, QStringList &strings, int firstIndex)
-{
-    QXmlStreamReader reader(sheet);
-    QByteArray output;
-    QXmlStreamWriter writer(&output);
-
+    QXmlStreamReader reader(source->content);
     while (!reader.atEnd()) {
         reader.readNext();
-        const bool inlineCell = reader.isStartElement() && reader.name() == QLatin1String("c")
-                                && reader.attributes().value(QLatin1String("t")) == QLatin1String("inlineStr");
-        if (!inlineCell) {
-            if (!reader.hasError())
-                writer.writeCurrentToken(reader);
+        if (!reader.isStartElement() || reader.name() != QLatin1String("Relationship"))
             continue;
-        }
-
-        // <c r="A1" t="inlineStr"><is><t>学号</t></is></c> becomes <c r="A1" t="s"><v>N</v></c>.
-        const QString namespaceUri = reader.namespaceUri().toString();
-        QXmlStreamAttributes attributes;
-        for (const QXmlStreamAttribute &attribute : reader.attributes()) {
-            if (attribute.qualifiedName() != QLatin1String("t"))
-                attributes.append(attribute);
-        }
-        QString text;
-        while (!reader.atEnd()) {
-            reader.readNext();
-            if (reader.isStartElement() && reader.name() == QLatin1String("is"))
-                text = readInlineString(reader);
-            else if (reader.isEndElement() && reader.name() == QLatin1String("c"))
-                break;
-        }
-        writer.writeStartElement(namespaceUri, QStringLiteral("c"));
-        writer.writeAttributes(attributes);
-        writer.writeAttribute(QStringLiteral("t"), QStringLiteral("s"));
-        writer.writeTextElement(namespaceUri, QStringLiteral("v"), QString::number(firstIndex + strings.size()));
-        writer.writeEndElement();
-        strings.append(text);
+        const QXmlStreamAttributes attributes = reader.attributes();
+        if (attributes.value(QLatin1String("TargetMode")) == QLatin1String("External"))
+            continue;
+        const QString type = attributes.value(QLatin1String("Type")).toString().section(QLatin1Char('/'), -1);
+        const QString target = attributes.value(QLatin1String("Target")).toString();
+        relationships.insert(attributes.value(QLatin1String("Id")).toString(),
+                             Relationship{type, resolveTarget(folder, target)});
     }
     if (reader.hasError())
-        return std::nullopt;
-    return output;
+        return ZipPackage::invalidXml(relationshipsPart, reader);
+    return relationships;
 }
 
-int sharedStringCount(const QByteArray &table)
+// The workbook part that the package's root relationships name.
+Result<QString> workbookPart(const ZipPackage &package)
 {
-    QXmlStreamReader reader(table);
-    int count = 0;
-    int depth = 0;
+    const auto root = readRelationships(package, QString()); // the package root: _rels/.rels
+    if (!root)
+        return Failure(root.error());
+    for (const Relationship &relationship : *root) {
+        if (relationship.type == QLatin1String("officeDocument"))
+            return relationship.part;
+    }
+    return QStringLiteral("xl/workbook.xml");
+}
+
+Result<Workbook> readWorkbook(const ZipPackage &package, const QString &part)
+{
+    const ZipPackage::Part *source = package.find(part);
+    if (!source)
+        return damaged(OoxmlPackage::tr("the workbook part %1 is missing").arg(part));
+    const auto relationships = readRelationships(package, part);
+    if (!relationships)
+        return Failure(relationships.error());
+
+    Workbook workbook;
+    for (const Relationship &relationship : *relationships) {
+        if (relationship.type == QLatin1String("sharedStrings"))
+            workbook.sharedStringsPart = relationship.part;
+        else if (relationship.type == QLatin1String("styles"))
+            workbook.stylesPart = relationship.part;
+    }
+
+    QXmlStreamReader reader(source->content);
     while (!reader.atEnd()) {
         reader.readNext();
-        if (reader.isStartElement() && ++depth == 2 && reader.name() == QLatin1String("si"))
-            ++count;
-        else if (reader.isEndElement())
-            --depth;
-    }
-    return count;
-}
-
-void writeStringItems(QXmlStreamWriter &writer, const QString &namespaceUri, const QStringList &strings)
-{
-    for (const QString &text : strings) {
-        writer.writeStartElement(namespaceUri, QStringLiteral("si"));
-        writer.writeStartElement(namespaceUri, QStringLiteral("t"));
-        writer.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
-        writer.writeCharacters(text);
-        writer.writeEndElement();
-        writer.writeEndElement();
-    }
-}
-
-// Appends `strings` to an existing table; its count attributes are dropped
-// because they are optional and would now be wrong.
-std::optional<QByteArray> appendSharedStrings(const QByteArray &table, const QStringList &strings)
-{
-    QXmlStreamReader reader(table);
-    QByteArray output;
-    QXmlStreamWriter writer(&output);
-    int depth = 0;
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.isStartElement() && ++depth == 1) {
-            writer.writeStartElement(reader.namespaceUri().toString(), reader.name().toString());
-            for (const QXmlStreamNamespaceDeclaration &declaration : reader.namespaceDeclarations())
-                writer.writeNamespace(declaration.namespaceUri().toString(), declaration.prefix().toString());
-            for (const QXmlStreamAttribute &attribute : reader.attributes()) {
-                if (attribute.name() != QLatin1String("count") && attribute.name() != QLatin1String("uniqueCount"))
-                    writer.writeAttribute(attribute);
-            }
+        if (!reader.isStartElement())
             continue;
+        const QXmlStreamAttributes attributes = reader.attributes();
+        if (reader.name() == QLatin1String("workbookPr")) {
+            const auto date1904 = attributes.value(QLatin1String("date1904"));
+            workbook.date1904 = date1904 == QLatin1String("1") || date1904 == QLatin1String("true");
+        } else if (reader.name() == QLatin1String("sheet")) {
+            QString id;
+            for (const QXmlStreamAttribute &attribute : attributes) {
+                if (attribute.name() == QLatin1String("id") && !attribute.namespaceUri().isEmpty())
+                    id = attribute.value().toString();
+            }
+            const QString name = attributes.value(QLatin1String("name")).toString();
+            const Relationship relationship = relationships->value(id);
+            if (name.isEmpty() || relationship.type != QLatin1String("worksheet"))
+                continue; // chart sheets and dialog sheets hold no roster
+            if (!package.find(relationship.part))
+                return damaged(OoxmlPackage::tr("the part of sheet \"%1\" is missing").arg(name));
+            if (std::any_of(workbook.sheets.cbegin(), workbook.sheets.cend(),
+                            [&name](const SheetEntry &sheet) { return sheet.name == name; })) {
+                return damaged(OoxmlPackage::tr("two sheets are named \"%1\"").arg(name));
+            }
+            workbook.sheets.append({name, relationship.part});
         }
-        if (reader.isEndElement() && depth-- == 1)
-            writeStringItems(writer, reader.namespaceUri().toString(), strings);
-        if (!reader.hasError())
-            writer.writeCurrentToken(reader);
     }
     if (reader.hasError())
-        return std::nullopt;
-    return output;
+        return ZipPackage::invalidXml(part, reader);
+    if (workbook.sheets.isEmpty())
+        return damaged(OoxmlPackage::tr("the workbook lists no worksheet"));
+    return workbook;
 }
 
-QByteArray newSharedStrings(const QStringList &strings)
+// --- Writing the canonical package -------------------------------------------
+
+QByteArray writeXml(const std::function<void(QXmlStreamWriter &)> &body)
 {
     QByteArray output;
     QXmlStreamWriter writer(&output);
-    writer.writeStartDocument();
-    writer.writeDefaultNamespace(SpreadsheetNamespace);
-    writer.writeStartElement(SpreadsheetNamespace, QStringLiteral("sst"));
-    writeStringItems(writer, SpreadsheetNamespace, strings);
-    writer.writeEndElement();
+    writer.writeStartDocument(QStringLiteral("1.0"), true);
+    body(writer);
     writer.writeEndDocument();
     return output;
 }
 
-// The shared string table named by the workbook's relationships, if any.
-QString sharedStringsPartName(const Package &package)
+QByteArray contentTypes(int sheetCount)
 {
-    for (const Part &part : package) {
-        if (part.name != QLatin1String("xl/_rels/workbook.xml.rels"))
-            continue;
-        QXmlStreamReader reader(part.content);
-        while (!reader.atEnd()) {
-            reader.readNext();
-            if (reader.isStartElement() && reader.attributes().value(QLatin1String("Type")) == SharedStringsType) {
-                const QString target = reader.attributes().value(QLatin1String("Target")).toString();
-                return QDir::cleanPath(QStringLiteral("xl/") + target);
+    return writeXml([sheetCount](QXmlStreamWriter &writer) {
+        const QString ns = QStringLiteral("http://schemas.openxmlformats.org/package/2006/content-types");
+        writer.writeDefaultNamespace(ns);
+        writer.writeStartElement(ns, QStringLiteral("Types"));
+        writer.writeEmptyElement(ns, QStringLiteral("Default"));
+        writer.writeAttribute(QStringLiteral("Extension"), QStringLiteral("rels"));
+        writer.writeAttribute(QStringLiteral("ContentType"),
+                              QStringLiteral("application/vnd.openxmlformats-package.relationships+xml"));
+        writer.writeEmptyElement(ns, QStringLiteral("Default"));
+        writer.writeAttribute(QStringLiteral("Extension"), QStringLiteral("xml"));
+        writer.writeAttribute(QStringLiteral("ContentType"), QStringLiteral("application/xml"));
+        const auto override = [&writer, &ns](const QString &part, const QString &type) {
+            writer.writeEmptyElement(ns, QStringLiteral("Override"));
+            writer.writeAttribute(QStringLiteral("PartName"), part);
+            writer.writeAttribute(QStringLiteral("ContentType"), ContentTypePrefix + type);
+        };
+        override(QStringLiteral("/xl/workbook.xml"), QStringLiteral("sheet.main+xml"));
+        override(QStringLiteral("/xl/sharedStrings.xml"), QStringLiteral("sharedStrings+xml"));
+        override(QStringLiteral("/xl/styles.xml"), QStringLiteral("styles+xml"));
+        for (int index = 1; index <= sheetCount; ++index)
+            override(QStringLiteral("/xl/worksheets/sheet%1.xml").arg(index), QStringLiteral("worksheet+xml"));
+        writer.writeEndElement();
+    });
+}
+
+QByteArray relationships(const QList<std::pair<QString, QString>> &typesAndTargets)
+{
+    return writeXml([&typesAndTargets](QXmlStreamWriter &writer) {
+        writer.writeDefaultNamespace(PackageRelationshipNamespace);
+        writer.writeStartElement(PackageRelationshipNamespace, QStringLiteral("Relationships"));
+        int id = 0;
+        for (const auto &[type, target] : typesAndTargets) {
+            writer.writeEmptyElement(PackageRelationshipNamespace, QStringLiteral("Relationship"));
+            writer.writeAttribute(QStringLiteral("Id"), QStringLiteral("rId%1").arg(++id));
+            writer.writeAttribute(QStringLiteral("Type"), TypePrefix + type);
+            writer.writeAttribute(QStringLiteral("Target"), target);
+        }
+        writer.writeEndElement();
+    });
+}
+
+QByteArray workbookXml(const Workbook &workbook)
+{
+    return writeXml([&workbook](QXmlStreamWriter &writer) {
+        writer.writeDefaultNamespace(MainNamespace);
+        writer.writeNamespace(RelationshipNamespace, QStringLiteral("r"));
+        writer.writeStartElement(MainNamespace, QStringLiteral("workbook"));
+        if (workbook.date1904) {
+            writer.writeEmptyElement(MainNamespace, QStringLiteral("workbookPr"));
+            writer.writeAttribute(QStringLiteral("date1904"), QStringLiteral("1"));
+        }
+        writer.writeStartElement(MainNamespace, QStringLiteral("sheets"));
+        for (qsizetype index = 0; index < workbook.sheets.size(); ++index) {
+            writer.writeEmptyElement(MainNamespace, QStringLiteral("sheet"));
+            writer.writeAttribute(QStringLiteral("name"), workbook.sheets.at(index).name);
+            writer.writeAttribute(QStringLiteral("sheetId"), QString::number(index + 1));
+            writer.writeAttribute(RelationshipNamespace, QStringLiteral("id"), QStringLiteral("rId%1").arg(index + 1));
+        }
+        writer.writeEndElement();
+        writer.writeEndElement();
+    });
+}
+
+QByteArray sharedStringsXml(const QStringList &strings)
+{
+    return writeXml([&strings](QXmlStreamWriter &writer) {
+        writer.writeDefaultNamespace(MainNamespace);
+        writer.writeStartElement(MainNamespace, QStringLiteral("sst"));
+        for (const QString &text : strings) {
+            writer.writeStartElement(MainNamespace, QStringLiteral("si"));
+            writer.writeStartElement(MainNamespace, QStringLiteral("t"));
+            writer.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
+            writer.writeCharacters(text);
+            writer.writeEndElement();
+            writer.writeEndElement();
+        }
+        writer.writeEndElement();
+    });
+}
+
+QByteArray stylesXml(const OoxmlParts::Styles &styles)
+{
+    return writeXml([&styles](QXmlStreamWriter &writer) {
+        const QString ns = MainNamespace;
+        writer.writeDefaultNamespace(ns);
+        writer.writeStartElement(ns, QStringLiteral("styleSheet"));
+        if (!styles.numberFormats.isEmpty()) {
+            writer.writeStartElement(ns, QStringLiteral("numFmts"));
+            for (const auto &[identifier, code] : styles.numberFormats) {
+                writer.writeEmptyElement(ns, QStringLiteral("numFmt"));
+                writer.writeAttribute(QStringLiteral("numFmtId"), QString::number(identifier));
+                writer.writeAttribute(QStringLiteral("formatCode"), code);
             }
+            writer.writeEndElement();
         }
-    }
-    return {};
-}
-
-// Adds a shared string table at xl/sharedStrings.xml to the workbook's
-// relationships and the package's content types.
-bool addSharedStringsPart(Package &package, const QStringList &strings)
-{
-    Part *relationships = findPart(package, QStringLiteral("xl/_rels/workbook.xml.rels"));
-    Part *contentTypes = findPart(package, QStringLiteral("[Content_Types].xml"));
-    const qsizetype relationshipsEnd = relationships ? relationships->content.lastIndexOf("</Relationships>") : -1;
-    const qsizetype typesEnd = contentTypes ? contentTypes->content.lastIndexOf("</Types>") : -1;
-    if (relationshipsEnd < 0 || typesEnd < 0)
-        return false;
-
-    relationships->content.insert(relationshipsEnd, QStringLiteral("<Relationship Id=\"rIdClassDeskStrings\" "
-                                                                   "Type=\"%1\" Target=\"sharedStrings.xml\"/>")
-                                                        .arg(SharedStringsType)
-                                                        .toUtf8());
-    contentTypes->content.insert(typesEnd, QStringLiteral("<Override PartName=\"/xl/sharedStrings.xml\" "
-                                                          "ContentType=\"%1\"/>")
-                                               .arg(SharedStringsContentType)
-                                               .toUtf8());
-    package.append(Part{QStringLiteral("xl/sharedStrings.xml"), newSharedStrings(strings), 0});
-    return true;
-}
-
-bool moveAllInlineStrings(Package &package, bool *changed)
-{
-    const QString tableName = sharedStringsPartName(package);
-    Part *table = tableName.isEmpty() ? nullptr : findPart(package, tableName);
-    const int existing = table ? sharedStringCount(table->content) : 0;
-
-    QStringList strings;
-    for (Part &part : package) {
-        if (!part.name.startsWith(QLatin1String("xl/worksheets/")) || !part.name.endsWith(QLatin1String(".xml"))
-            || !part.content.contains("inlineStr")) {
-            continue;
+        // One plain font, fill, border and cell style: the cell formats point at them.
+        for (const char *element : {"font", "fill", "border"}) {
+            writer.writeStartElement(ns, QLatin1String(element) + u's');
+            writer.writeEmptyElement(ns, QLatin1String(element));
+            writer.writeEndElement();
         }
-        auto rewritten = moveInlineStrings(part.content, strings, existing);
-        if (!rewritten)
-            return false;
-        part.content = *rewritten;
-    }
-    if (strings.isEmpty())
-        return true;
-
-    *changed = true;
-    if (table) {
-        auto appended = appendSharedStrings(table->content, strings);
-        if (!appended)
-            return false;
-        table->content = *appended;
-        return true;
-    }
-    return addSharedStringsPart(package, strings);
+        writer.writeStartElement(ns, QStringLiteral("cellStyleXfs"));
+        writer.writeEmptyElement(ns, QStringLiteral("xf"));
+        writer.writeAttribute(QStringLiteral("numFmtId"), QStringLiteral("0"));
+        writer.writeEndElement();
+        writer.writeStartElement(ns, QStringLiteral("cellXfs"));
+        for (int identifier : styles.cellFormats) {
+            writer.writeEmptyElement(ns, QStringLiteral("xf"));
+            writer.writeAttribute(QStringLiteral("numFmtId"), QString::number(identifier));
+            writer.writeAttribute(QStringLiteral("xfId"), QStringLiteral("0"));
+        }
+        writer.writeEndElement();
+        writer.writeEndElement();
+    });
 }
 
 } // namespace
 
-QByteArray normalizedForOrcus(const QByteArray &package)
+Result<OoxmlPackage::Rewritten> OoxmlPackage::rewriteForOrcus(const QByteArray &data)
 {
-    const bool mayNeedWork = package.contains("inlineStr") || package.contains(".rels");
-    if (!mayNeedWork)
-        return package;
+    auto package = ZipPackage::read(data);
+    if (!package)
+        return Failure(package.error());
 
-    // minizip reads and writes files; a roster workbook is small, so temporary copies are cheap.
-    QTemporaryDir folder;
-    if (!folder.isValid())
-        return package;
-    const QString sourcePath = folder.filePath(QStringLiteral("source.xlsx"));
-    const QString targetPath = folder.filePath(QStringLiteral("target.xlsx"));
-    {
-        QFile source(sourcePath);
-        if (!source.open(QIODevice::WriteOnly) || source.write(package) != package.size())
-            return package;
-    }
+    const auto bookPart = workbookPart(*package);
+    if (!bookPart)
+        return Failure(bookPart.error());
+    const auto workbook = readWorkbook(*package, *bookPart);
+    if (!workbook)
+        return Failure(workbook.error());
 
-    auto parts = readPackage(sourcePath);
-    if (!parts)
-        return package;
+    // Shared strings and styles are optional parts; a sheet that refers to
+    // an entry they lack is what makes the workbook damaged.
+    QStringList strings;
+    if (!workbook->sharedStringsPart.isEmpty()) {
+        const ZipPackage::Part *part = package->find(workbook->sharedStringsPart);
+        if (!part)
+            return damaged(tr("the shared string part %1 is missing").arg(workbook->sharedStringsPart));
+        auto read = OoxmlParts::readSharedStrings(part->content, part->name);
+        if (!read)
+            return Failure(read.error());
+        strings = std::move(*read);
+    }
+    OoxmlParts::Styles styles;
+    if (!workbook->stylesPart.isEmpty()) {
+        if (const ZipPackage::Part *part = package->find(workbook->stylesPart)) {
+            auto read = OoxmlParts::readStyles(part->content, part->name);
+            if (!read)
+                return Failure(read.error());
+            styles = std::move(*read);
+        }
+    }
+    if (styles.cellFormats.isEmpty())
+        styles.cellFormats.append(0);
 
-    bool changed = false;
-    for (Part &part : *parts) {
-        if (part.name.endsWith(QLatin1String(".rels")) && makeTargetsRelative(part))
-            changed = true;
+    ZipPackage canonical;
+    OoxmlParts::SheetContext context{strings, static_cast<int>(strings.size()),
+                                     static_cast<int>(styles.cellFormats.size())};
+    QList<std::pair<QString, QString>> bookRelationships;
+    for (qsizetype index = 0; index < workbook->sheets.size(); ++index) {
+        const SheetEntry &sheet = workbook->sheets.at(index);
+        auto rewritten = OoxmlParts::rewriteSheet(package->find(sheet.part)->content, sheet.name, context);
+        if (!rewritten)
+            return Failure(rewritten.error());
+        const QString target = QStringLiteral("worksheets/sheet%1.xml").arg(index + 1);
+        canonical.append({QStringLiteral("xl/") + target, std::move(*rewritten)});
+        bookRelationships.append({QStringLiteral("worksheet"), target});
     }
-    if (!moveAllInlineStrings(*parts, &changed)) {
-        qCWarning(lcCoreRoster) << "Could not move the workbook's inline strings; reading it as it is";
-        return package;
-    }
-    if (!changed)
-        return package;
+    bookRelationships.append({QStringLiteral("sharedStrings"), QStringLiteral("sharedStrings.xml")});
+    bookRelationships.append({QStringLiteral("styles"), QStringLiteral("styles.xml")});
 
-    QFile target(targetPath);
-    if (!writePackage(*parts, targetPath) || !target.open(QIODevice::ReadOnly)) {
-        qCWarning(lcCoreRoster) << "Could not rewrite the workbook; reading it as it is";
-        return package;
-    }
-    qCInfo(lcCoreRoster) << "Rewrote the workbook's relationship targets and inline strings for the reader";
-    return target.readAll();
+    canonical.append({QStringLiteral("[Content_Types].xml"), contentTypes(int(workbook->sheets.size()))});
+    canonical.append({QStringLiteral("_rels/.rels"),
+                      relationships({{QStringLiteral("officeDocument"), QStringLiteral("xl/workbook.xml")}})});
+    canonical.append({QStringLiteral("xl/workbook.xml"), workbookXml(*workbook)});
+    canonical.append({QStringLiteral("xl/_rels/workbook.xml.rels"), relationships(bookRelationships)});
+    canonical.append({QStringLiteral("xl/sharedStrings.xml"), sharedStringsXml(strings)});
+    canonical.append({QStringLiteral("xl/styles.xml"), stylesXml(styles)});
+
+    QByteArray result = canonical.write();
+    if (result.isEmpty())
+        return damaged(tr("it could not be rewritten for reading"));
+    return Rewritten{std::move(result), workbook->date1904};
 }
 
-} // namespace ClassDesk::OoxmlPackage
+} // namespace ClassDesk

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "orcusspreadsheetreader.h"
 
+#include "odspackage.h"
 #include "ooxmlpackage.h"
 
 #include "rosterlogging.h"
@@ -33,8 +34,8 @@ namespace ss = orcus::spreadsheet;
 
 // Sheets larger than this are cut: a roster never comes close, and the cap
 // bounds the memory a damaged file can make the copy take.
-constexpr ixion::row_t s_maxRows = 100'000;
-constexpr ixion::col_t s_maxColumns = 512;
+constexpr ixion::row_t s_maxRows = OoxmlPackage::s_maxRows;
+constexpr ixion::col_t s_maxColumns = OoxmlPackage::s_maxColumns;
 
 // Newer orcus releases wrap style fields in std::optional; this reads both.
 template<typename T>
@@ -122,11 +123,10 @@ QString decodeOoxmlEscapes(QString text)
     return decoded;
 }
 
-// Days from the document's day 0 (1899-12-30 in XLSX and ODS) to a date.
-QDate dateFromSerial(const ss::document &document, double serial)
+// Days from day 0 of the document's date system to a date.
+QDate dateFromSerial(QDate origin, double serial)
 {
-    const orcus::date_time_t origin = document.get_origin_date();
-    return QDate(origin.year, origin.month, origin.day).addDays(static_cast<qint64>(std::floor(serial)));
+    return origin.addDays(static_cast<qint64>(std::floor(serial)));
 }
 
 // The cells of one sheet and how to read them.
@@ -137,6 +137,7 @@ struct SheetSource
     ixion::sheet_t index;
     QSet<std::size_t> dateFormats;
     bool ooxmlStrings; // XLSX: strings may carry _xHHHH_ escapes
+    QDate origin;      // day 0 of the date serials
 };
 
 SheetCell readCell(const SheetSource &source, ixion::row_t row, ixion::col_t column)
@@ -152,7 +153,7 @@ SheetCell readCell(const SheetSource &source, ixion::row_t row, ixion::col_t col
     case ixion::cell_value_t::numeric: {
         const double value = access.get_numeric_value();
         if (source.dateFormats.contains(source.sheet.get_cell_format(row, column)))
-            return SheetCell::fromDate(dateFromSerial(source.document, value));
+            return SheetCell::fromDate(dateFromSerial(source.origin, value));
         return SheetCell::fromNumber(value);
     }
     case ixion::cell_value_t::boolean:
@@ -163,6 +164,15 @@ SheetCell readCell(const SheetSource &source, ixion::row_t row, ixion::col_t col
     }
 }
 
+std::unexpected<Error> damagedWorkbook(const QString &reason)
+{
+    return makeError(QStringLiteral("roster.spreadsheet_damaged"),
+                     OrcusSpreadsheetReader::tr("The workbook is damaged and cannot be read (%1). Open it in Excel, "
+                                                "WPS or LibreOffice and save it again, or save it as CSV, then "
+                                                "import the saved file.")
+                         .arg(reason));
+}
+
 } // namespace
 
 struct OrcusSpreadsheetReader::Document
@@ -170,6 +180,7 @@ struct OrcusSpreadsheetReader::Document
     // Excel's full sheet size; orcus allocates cells lazily.
     ss::document model{ss::range_size_t{1048576, 16384}};
     Format format = Format::Xlsx;
+    bool date1904 = false; // XLSX: serials count from 1904-01-01
 };
 
 OrcusSpreadsheetReader::OrcusSpreadsheetReader(std::unique_ptr<Document> document)
@@ -182,15 +193,29 @@ OrcusSpreadsheetReader::~OrcusSpreadsheetReader() = default;
 Result<std::unique_ptr<SpreadsheetReader>> OrcusSpreadsheetReader::load(const QByteArray &data,
                                                                        Format format)
 {
+    // orcus only sees the package as rewritten here, because liborcus 0.17
+    // aborts the process on some damaged files instead of throwing.
+    Result<OoxmlPackage::Rewritten> package = OoxmlPackage::Rewritten{};
+    if (format == Format::Xlsx) {
+        package = OoxmlPackage::rewriteForOrcus(data);
+    } else if (auto ods = OdsPackage::rewriteForOrcus(data)) {
+        package->package = std::move(*ods);
+    } else {
+        package = std::unexpected(ods.error());
+    }
+    if (!package) {
+        qCWarning(lcCoreRoster) << "Rejected the spreadsheet before parsing:" << package.error().code;
+        if (package.error().code != QLatin1String("roster.spreadsheet_damaged"))
+            return std::unexpected(package.error());
+        return damagedWorkbook(package.error().message);
+    }
+
     auto document = std::make_unique<Document>();
     document->format = format;
-    const QByteArray package = format == Format::Xlsx ? OoxmlPackage::normalizedForOrcus(data) : data;
-    const std::string_view stream(package.constData(), static_cast<std::size_t>(package.size()));
+    document->date1904 = package->date1904;
+    const std::string_view stream(package->package.constData(), static_cast<std::size_t>(package->package.size()));
 
-    // orcus reports most malformed files with exceptions, which stop here.
-    // TODO: some damaged XLSX files trip assertions inside liborcus 0.17 and
-    // abort the process (tests/roster/fuzz-crashes); parsing in a child
-    // process would keep the app running.
+    // orcus reports the remaining problems with exceptions, which stop here.
     try {
         ss::import_factory factory(document->model);
         if (format == Format::Xlsx) {
@@ -206,10 +231,7 @@ Result<std::unique_ptr<SpreadsheetReader>> OrcusSpreadsheetReader::load(const QB
         QString detail = QString::fromUtf8(exception.what()).trimmed();
         if (detail.isEmpty())
             detail = tr("the file is damaged or is not a spreadsheet");
-        return makeError(QStringLiteral("roster.spreadsheet_invalid"),
-                         tr("The file could not be read as an %1 workbook (%2). Open it in the "
-                            "spreadsheet program, save it again and retry.")
-                             .arg(format == Format::Xlsx ? QStringLiteral("XLSX") : QStringLiteral("ODS"), detail));
+        return damagedWorkbook(detail);
     }
 
     return std::unique_ptr<SpreadsheetReader>(new OrcusSpreadsheetReader(std::move(document)));
@@ -240,10 +262,21 @@ Result<SheetTable> OrcusSpreadsheetReader::readSheet(int index) const
     if (!range.valid())
         return table;
 
+    const orcus::date_time_t origin = model.get_origin_date();
+    const QDate documentOrigin = m_document->date1904 ? QDate(1904, 1, 1)
+                                                      : QDate(origin.year, origin.month, origin.day);
     const SheetSource source{model, *sheet, static_cast<ixion::sheet_t>(index),
-                             dateCellFormats(model.get_styles()), m_document->format == Format::Xlsx};
+                             dateCellFormats(model.get_styles()), m_document->format == Format::Xlsx, documentOrigin};
     const ixion::row_t lastRow = std::min(range.last.row, s_maxRows - 1);
     const ixion::col_t lastColumn = std::min(range.last.column, s_maxColumns - 1);
+    if (qint64(lastRow + 1) * (lastColumn + 1) > OoxmlPackage::s_maxCells) {
+        return makeError(QStringLiteral("roster.spreadsheet_too_large"),
+                         tr("Sheet \"%1\" uses %2 rows and %3 columns, far more than a roster needs. Delete the "
+                            "unused cells, or save the roster as CSV, and import that file.")
+                             .arg(table.name)
+                             .arg(lastRow + 1)
+                             .arg(lastColumn + 1));
+    }
     for (ixion::row_t row = 0; row <= lastRow; ++row) {
         QList<SheetCell> cells;
         cells.reserve(lastColumn + 1);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "xlsxtablewriter.h"
 
+#include "exportfile.h"
 #include "rosterlogging.h"
 
 #include <QDir>
@@ -128,12 +129,20 @@ QString XlsxTableWriter::validSheetName(const QString &name, int index)
 
 Status XlsxTableWriter::write(const QString &path, const QList<ExportTable> &tables)
 {
-    const QString partPath = path + QStringLiteral(".part");
-    QFile::remove(partPath);
+    // libxlsxwriter prints its own "[ERROR]" lines on stderr when it cannot
+    // create the file, so the folder is checked first and the workbook goes
+    // into a temporary file already created there.
+    // NOTE: a failure after the check (e.g. a full disk) still reaches
+    // stderr through libxlsxwriter; the returned error then explains it.
+    if (const Status folder = ExportFile::checkFolder(path); !folder)
+        return folder;
+    const Result<QString> partPath = ExportFile::createTemporary(path);
+    if (!partPath)
+        return std::unexpected(partPath.error());
 
     lxw_error error = LXW_NO_ERROR;
     {
-        Workbook workbook(QFile::encodeName(partPath));
+        Workbook workbook(QFile::encodeName(*partPath));
         if (!workbook.get()) {
             error = LXW_ERROR_CREATING_XLSX_FILE;
         } else {
@@ -145,22 +154,15 @@ Status XlsxTableWriter::write(const QString &path, const QList<ExportTable> &tab
                 error = closed;
         }
     }
+    if (error == LXW_NO_ERROR)
+        return ExportFile::replaceWith(*partPath, path);
 
-    // QFile::rename does not replace an existing file.
-    const bool written = error == LXW_NO_ERROR
-                         && (!QFile::exists(path) || QFile::remove(path))
-                         && QFile::rename(partPath, path);
-    if (written)
-        return {};
-
-    QFile::remove(partPath);
-    const QString reason = error != LXW_NO_ERROR ? QString::fromUtf8(lxw_strerror(error))
-                                                 : tr("the file could not be replaced");
+    QFile::remove(*partPath);
+    const QString reason = QString::fromUtf8(lxw_strerror(error));
     qCWarning(lcCoreRoster) << "Cannot write XLSX file" << path << reason;
     return makeError(QStringLiteral("export.write_failed"),
-                     tr("Could not save %1 (%2). Check that the folder is writable and the file "
-                        "is not open in another program.")
-                         .arg(QFileInfo(path).fileName(), reason));
+                     tr("Could not save %1 (%2). Check that the disk has free space, then export again.")
+                         .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()), reason));
 }
 
 } // namespace ClassDesk

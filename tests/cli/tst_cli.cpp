@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -121,6 +122,22 @@ private slots:
         QCOMPARE(skipping.json().value(QStringLiteral("applied")).toObject().value(QStringLiteral("created")).toInt(), 1);
     }
 
+    void encodingOptionOverridesDetection()
+    {
+        const Run wrong = cli({QStringLiteral("roster"), QStringLiteral("import"), fixture("gb18030-crlf.csv"),
+                               QStringLiteral("--encoding"), QStringLiteral("UTF-8"), QStringLiteral("--json")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.json().value(QStringLiteral("applied")).isNull());
+        QCOMPARE(wrong.json().value(QStringLiteral("encoding")).toString(), QStringLiteral("UTF-8"));
+
+        const Run right = cli({QStringLiteral("roster"), QStringLiteral("import"), fixture("gb18030-crlf.csv"),
+                               QStringLiteral("--encoding"), QStringLiteral("GB18030"), QStringLiteral("--json")});
+        QCOMPARE(right.exitCode, 0);
+        const QJsonArray rows = right.json().value(QStringLiteral("rows")).toArray();
+        QVERIFY(!rows.isEmpty());
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("张𠮷"));
+    }
+
     void fileWithoutClassNeedsClassOption()
     {
         QFile file(m_data->filePath(QStringLiteral("noclass.csv")));
@@ -200,6 +217,36 @@ private slots:
         QFile file(exported);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.read(2) == "PK"); // an XLSX is a zip package
+    }
+
+    void exportIntoMissingFolderExplains_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QString>("fileName");
+        const QStringList roster = {QStringLiteral("roster"), QStringLiteral("export")};
+        const QStringList attendance = {QStringLiteral("attendance"), QStringLiteral("export"), QStringLiteral("--from"),
+                                        QStringLiteral("2026-09-01"), QStringLiteral("--to"), QStringLiteral("2026-09-30")};
+        QTest::newRow("roster XLSX") << roster << QStringLiteral("名单.xlsx");
+        QTest::newRow("roster CSV") << roster << QStringLiteral("名单.csv");
+        QTest::newRow("attendance XLSX") << attendance << QStringLiteral("考勤.xlsx");
+        QTest::newRow("attendance CSV") << attendance << QStringLiteral("考勤.csv");
+    }
+
+    void exportIntoMissingFolderExplains()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QString, fileName);
+        QCOMPARE(cli({QStringLiteral("roster"), QStringLiteral("import"), fixture("utf8-bom.csv")}).exitCode, 0);
+
+        const QString folder = m_data->filePath(QStringLiteral("缺少的文件夹"));
+        const Run run = cli(command + QStringList{QStringLiteral("--class"), QStringLiteral("高一(3)班"),
+                                                  QStringLiteral("-o"), folder + QLatin1Char('/') + fileName});
+        QCOMPARE(run.exitCode, 1);
+        const QString errors = QString::fromUtf8(run.errors);
+        QVERIFY2(errors.contains(folder), qPrintable(errors));
+        QVERIFY2(!errors.contains(QStringLiteral("[ERROR]")), qPrintable(errors));
+        QVERIFY2(!errors.contains(QStringLiteral("permissions")), qPrintable(errors));
+        QVERIFY(!QFileInfo::exists(folder));
     }
 };
 

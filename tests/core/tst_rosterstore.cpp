@@ -3,6 +3,7 @@
 #include "database.h"
 #include "datalocation.h"
 #include "outboxstore.h"
+#include "outboxwriter.h"
 #include "rosterstore.h"
 #include "schoolstore.h"
 
@@ -91,6 +92,46 @@ private slots:
         QCOMPARE(students(*classId).size(), 3);
         QCOMPARE(pendingOutbox(QStringLiteral("student")), 3);
         QCOMPARE(changed.size(), 1);
+    }
+
+    // The import builds a new student's outbox payload from the values it
+    // inserts; it must be what OutboxWriter reads back from the row.
+    void createPayloadEqualsStoredRow()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        RosterRow withNotes = row(2, QStringLiteral("2025030101"), QStringLiteral("张𠮷"), QStringLiteral("男"),
+                                  QStringLiteral("高一(3)班"));
+        withNotes.notes.insert(QStringLiteral("座号"), QStringLiteral("007"));
+        const QList<RosterRow> rows = {withNotes, row(3, QStringLiteral("2025030102"), QStringLiteral("王芳"))};
+        QVERIFY(rosters.importRows(rows, {}, QStringLiteral("高一(3)班")).has_value());
+
+        OutboxStore outbox(*m_database);
+        const auto pending = outbox.pending(100);
+        QVERIFY(pending.has_value());
+        int compared = 0;
+        for (const OutboxEntry &entry : *pending) {
+            if (entry.entity != QLatin1String("student"))
+                continue;
+            const auto stored = OutboxWriter::rowPayload(*m_database, entry.entity, entry.entityId);
+            QVERIFY(stored.has_value());
+            QVERIFY(stored->has_value());
+            QCOMPARE(OutboxWriter::payloadText(entry.payload), OutboxWriter::payloadText(**stored));
+            QCOMPARE(entry.op, QStringLiteral("create"));
+            ++compared;
+        }
+        QCOMPARE(compared, 2);
+    }
+
+    void studentNamesByNumberListsSchool()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        QVERIFY(rosters.importRows({row(2, QStringLiteral("2025030101"), QStringLiteral("张𠮷"))}, {},
+                                   QStringLiteral("高一(3)班"))
+                    .has_value());
+        const auto names = rosters.studentNamesByNumber();
+        QVERIFY(names.has_value());
+        QCOMPARE(names->size(), 1);
+        QCOMPARE(names->value(QStringLiteral("2025030101")), QStringLiteral("张𠮷"));
     }
 
     void reimportChangesNothing()

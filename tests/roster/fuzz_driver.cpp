@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Runs the fuzz target without libFuzzer, for compilers that lack it (GCC):
-// each file named on the command line once, then random mutations of those
-// files for the given number of seconds. Deterministic for a given seed. An
-// input that crashes is saved as crash-input in the working folder.
+// each seed file once, then mutations of the seeds, for a number of inputs
+// or of seconds. The same seed value gives the same inputs. An input that
+// crashes is saved as crash-input in the working folder.
 //
-//   fuzz_rosterreaders [--seconds N] [--seed S] FILE...
+//   fuzz_rosterreaders [--runs N | --seconds N] [--seed S] FILE...
+//
+// Besides the seed files, a small XLSX workbook written with libxlsxwriter
+// is a seed. Zip seeds are also mutated part by part: one part's XML is
+// edited and the archive zipped again with valid checksums, so the inputs get
+// past the CRC check into the XML rewrite and liborcus.
+#include "zippackage.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <csignal>
 #include <cstdint>
@@ -19,6 +27,7 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
 
@@ -48,11 +57,12 @@ void runOne(const QByteArray &input)
                            static_cast<std::size_t>(input.size()));
 }
 
-// One of a few byte-level edits, the kinds that break parsers: flip, insert
-// a structural byte, delete, duplicate a slice, or cut the end.
-QByteArray mutate(QByteArray input, QRandomGenerator &random)
+// One to eight byte-level edits of the kinds that break parsers: flip a bit,
+// insert a structural byte, delete, duplicate a slice, or cut the end. The
+// structural bytes include XML and number syntax for edits inside parts.
+QByteArray mutateBytes(QByteArray input, QRandomGenerator &random)
 {
-    static constexpr char s_bytes[] = "\",;\t\r\n\xEF\xBB\xBF\xFF\xFE\x00\x81\x95";
+    static constexpr char s_bytes[] = "\",;\t\r\n\xEF\xBB\xBF\xFF\xFE\x00\x81\x95<>/=&-9e.";
     static const QByteArray s_structural(s_bytes, sizeof(s_bytes) - 1); // drops the terminator, keeps the embedded NUL
     const int edits = 1 + random.bounded(8);
     for (int edit = 0; edit < edits; ++edit) {
@@ -72,11 +82,57 @@ QByteArray mutate(QByteArray input, QRandomGenerator &random)
             input.insert(position, input.mid(random.bounded(input.size() + 1), random.bounded(64)));
             break;
         default:
-            input.truncate(position);
+            if (random.bounded(4) == 0) // cutting every fifth edit would leave little to parse
+                input.truncate(position);
             break;
         }
     }
     return input;
+}
+
+// Edits one part of a zip package and zips it again; other inputs get byte edits.
+QByteArray mutate(const QByteArray &input, QRandomGenerator &random)
+{
+    if (!input.startsWith("PK") || random.bounded(4) == 0)
+        return mutateBytes(input, random);
+    const auto package = ClassDesk::ZipPackage::read(input);
+    if (!package || package->parts().isEmpty())
+        return mutateBytes(input, random);
+
+    const qsizetype target = random.bounded(package->parts().size());
+    ClassDesk::ZipPackage mutated;
+    for (qsizetype index = 0; index < package->parts().size(); ++index) {
+        ClassDesk::ZipPackage::Part part = package->parts().at(index);
+        if (index == target)
+            part.content = mutateBytes(part.content, random);
+        mutated.append(std::move(part));
+    }
+    return mutated.write();
+}
+
+QByteArray libxlsxwriterSeed()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("seed.xlsx"));
+    lxw_workbook *workbook = workbook_new(QFile::encodeName(path).constData());
+    lxw_worksheet *sheet = workbook_add_worksheet(workbook, "名单");
+    lxw_format *date = workbook_add_format(workbook);
+    format_set_num_format(date, "yyyy\"年\"m\"月\"d\"日\"");
+    worksheet_set_column(sheet, 0, 3, 12, nullptr);
+    worksheet_merge_range(sheet, 0, 0, 0, 3, "高一(3)班 学生名单", nullptr);
+    const char *headers[] = {"学号", "姓名", "性别", "入学日期"};
+    for (lxw_col_t column = 0; column < 4; ++column)
+        worksheet_write_string(sheet, 1, column, headers[column], nullptr);
+    worksheet_write_number(sheet, 2, 0, 2025010201, nullptr);
+    worksheet_write_string(sheet, 2, 1, "张𠮷", nullptr);
+    worksheet_write_string(sheet, 2, 2, "男", nullptr);
+    worksheet_write_number(sheet, 2, 3, 45536, date);
+    worksheet_write_formula_num(sheet, 3, 0, "=A3+1", nullptr, 2025010202);
+    worksheet_write_string(sheet, 3, 1, "王芳", nullptr);
+    if (workbook_close(workbook) != LXW_NO_ERROR)
+        return {};
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
@@ -86,12 +142,15 @@ int main(int argc, char **argv)
     QCoreApplication application(argc, argv);
     QStringList arguments = application.arguments().mid(1);
 
+    qint64 runs = -1;
     int seconds = 10;
     quint32 seed = 1;
     QList<QByteArray> corpus;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         if (arguments[i] == u"--seconds" && i + 1 < arguments.size()) {
             seconds = arguments[++i].toInt();
+        } else if (arguments[i] == u"--runs" && i + 1 < arguments.size()) {
+            runs = arguments[++i].toLongLong();
         } else if (arguments[i] == u"--seed" && i + 1 < arguments.size()) {
             seed = arguments[++i].toUInt();
         } else {
@@ -103,8 +162,9 @@ int main(int argc, char **argv)
             corpus.append(file.readAll());
         }
     }
-    if (corpus.isEmpty())
-        corpus.append(QByteArray());
+    const QByteArray workbook = libxlsxwriterSeed();
+    if (!workbook.isEmpty())
+        corpus.append(workbook);
 
     std::signal(SIGABRT, saveCurrentInput);
     std::signal(SIGSEGV, saveCurrentInput);
@@ -116,12 +176,13 @@ int main(int argc, char **argv)
     QRandomGenerator random(seed);
     QElapsedTimer timer;
     timer.start();
-    qint64 runs = 0;
-    while (timer.elapsed() < seconds * 1000LL) {
+    qint64 done = 0;
+    while (runs >= 0 ? done < runs : timer.elapsed() < seconds * 1000LL) {
         const QByteArray input = mutate(corpus[random.bounded(corpus.size())], random);
         runOne(input);
-        ++runs;
+        ++done;
     }
-    std::printf("%lld mutated inputs in %d s, no crash\n", static_cast<long long>(runs), seconds);
+    std::printf("%lld mutated inputs from %lld seeds in %.1f s, no crash\n", static_cast<long long>(done),
+                static_cast<long long>(corpus.size()), double(timer.elapsed()) / 1000.0);
     return 0;
 }

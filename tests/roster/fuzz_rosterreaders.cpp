@@ -2,7 +2,7 @@
 //
 // libFuzzer entry point for the roster readers: the bytes go through
 // encoding detection, decoding, CSV parsing and the preview, and through the
-// XLSX reader when the build has one. Any crash, sanitizer report or hang is
+// XLSX and ODS readers when the build has them. Any crash, sanitizer report or hang is
 // a bug. Wrong rows are not checked here.
 #include "rosterimporter.h"
 
@@ -28,10 +28,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (text.rows.size() > bytes.size() + 1)
         __builtin_trap(); // every row needs at least one byte of input
 
+    // Every input goes to both spreadsheet readers: a mutated XLSX is still a
+    // zip archive that the ODS path opens, and the other way round.
     if (ClassDesk::SpreadsheetReader::isAvailable()) {
-        const ClassDesk::RosterPreview sheet =
-            ClassDesk::RosterImporter::previewSpreadsheet(bytes, ClassDesk::SpreadsheetReader::Format::Xlsx);
-        static_cast<void>(sheet);
+        for (const auto format : {ClassDesk::SpreadsheetReader::Format::Xlsx, ClassDesk::SpreadsheetReader::Format::Ods}) {
+            const ClassDesk::RosterPreview sheet = ClassDesk::RosterImporter::previewSpreadsheet(bytes, format);
+            if (sheet.rows.size() > 100'000)
+                __builtin_trap(); // more rows than the reader's row limit
+        }
     }
     return 0;
 }

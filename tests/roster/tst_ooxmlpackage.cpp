@@ -84,6 +84,29 @@ const QByteArray SharedStrings =
     R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2">)"
     R"(<si><t>学号</t></si><si><t>姓名</t></si></sst>)";
 
+// A Mac Excel workbook (1904 date system) with a date cell: the header in
+// inline strings, the date in cell format 1 (built-in format 14, m/d/yyyy).
+const QByteArray Date1904Workbook =
+    R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+    R"(<workbookPr date1904="1"/><sheets><sheet name="初一(2)班" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+
+const QByteArray Date1904Relationships =
+    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+    R"(<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml" Id="rId1"/>)"
+    R"(<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml" Id="rId3"/>)"
+    R"(</Relationships>)";
+
+const QByteArray DateStyles =
+    R"(<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+    R"(<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>)";
+
+const QByteArray DateSheet =
+    R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)"
+    R"(<row r="1"><c r="A1" t="inlineStr"><is><t>学号</t></is></c><c r="B1" t="inlineStr"><is><t>姓名</t></is></c>)"
+    R"(<c r="C1" t="inlineStr"><is><t>入学日期</t></is></c></row>)"
+    R"(<row r="2"><c r="A2"><v>2025010201</v></c><c r="B2" t="inlineStr"><is><t>司马𠮷</t></is></c>)"
+    R"(<c r="C2" s="1"><v>44074</v></c></row></sheetData></worksheet>)";
+
 } // namespace
 
 class OoxmlPackageTest : public QObject
@@ -128,12 +151,30 @@ private slots:
         verifyStudents(RosterImporter::previewSpreadsheet(book, SpreadsheetReader::Format::Xlsx));
     }
 
-    void packageWithoutWorkIsUnchanged()
+    // The rewrite keeps the workbook's 1904 date system, so a serial counts
+    // from 1904-01-01 and not from 1899-12-30.
+    void date1904WorkbookKeepsDates()
+    {
+        const QByteArray book = zipParts({{QStringLiteral("[Content_Types].xml"), ContentTypes},
+                                          {QStringLiteral("_rels/.rels"), RootRelationships},
+                                          {QStringLiteral("xl/workbook.xml"), Date1904Workbook},
+                                          {QStringLiteral("xl/_rels/workbook.xml.rels"), Date1904Relationships},
+                                          {QStringLiteral("xl/styles.xml"), DateStyles},
+                                          {QStringLiteral("xl/worksheets/sheet1.xml"), DateSheet}});
+
+        const RosterPreview preview = RosterImporter::previewSpreadsheet(book, SpreadsheetReader::Format::Xlsx);
+        QVERIFY2(preview.problems.isEmpty(), qPrintable(preview.problems.value(0).message));
+        QCOMPARE(preview.rows.size(), 1);
+        // Day 44074 of the 1904 system; the 1900 system would make it 2020-08-31.
+        QCOMPARE(preview.rows.at(0).notes.value(QStringLiteral("入学日期")), QStringLiteral("2024-09-01"));
+    }
+
+    void notZipArchiveIsDamaged()
     {
         const QByteArray notZip("PK\x03\x04 but not really a zip archive");
-        QCOMPARE(OoxmlPackage::normalizedForOrcus(notZip), notZip);
-        const QByteArray plain("no relationships here");
-        QCOMPARE(OoxmlPackage::normalizedForOrcus(plain), plain);
+        const auto rewritten = OoxmlPackage::rewriteForOrcus(notZip);
+        QVERIFY(!rewritten);
+        QCOMPARE(rewritten.error().code, QStringLiteral("roster.spreadsheet_damaged"));
     }
 };
 

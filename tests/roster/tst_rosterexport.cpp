@@ -7,7 +7,9 @@
 #include "spreadsheetreader.h"
 #include "xlsxtablewriter.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -169,7 +171,7 @@ private slots:
         const Status written = AttendanceExporter::writeXlsx(path, sampleAttendance());
         QVERIFY2(written.has_value(), qPrintable(written ? QString() : written.error().message));
         QVERIFY(RosterFixtures::readAll(path).startsWith("PK\x03\x04"));
-        QVERIFY(!QFile::exists(path + u".part"_s));
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"考勤.xlsx"_s});
     }
 
     void attendanceXlsxHasTypedCells()
@@ -195,13 +197,63 @@ private slots:
         QCOMPARE(first.value(11).number, 0.5);
     }
 
-    void xlsxIntoMissingFolderFails()
+    void exportIntoBadFolderExplains_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("relativePath");
+        QTest::addColumn<QString>("expectedCode");
+        QTest::addColumn<QString>("namedFolder"); // must appear in the message
+
+        for (const QString &format : {u"xlsx"_s, u"csv"_s}) {
+            QTest::addRow("%s into a missing folder", qPrintable(format))
+                << format << u"no/such/export."_s + format << u"export.folder_missing"_s << u"no/such"_s;
+            QTest::addRow("%s under a file", qPrintable(format))
+                << format << u"plain.txt/export."_s + format << u"export.not_a_folder"_s << u"plain.txt"_s;
+            QTest::addRow("%s onto a folder", qPrintable(format))
+                << format << u"sub"_s << u"export.not_a_folder"_s << u"sub"_s;
+            QTest::addRow("%s into a read-only folder", qPrintable(format))
+                << format << u"locked/export."_s + format << u"export.folder_not_writable"_s << u"locked"_s;
+        }
+    }
+
+    void exportIntoBadFolderExplains()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, relativePath);
+        QFETCH(QString, expectedCode);
+        QFETCH(QString, namedFolder);
+
+        QTemporaryDir folder;
+        QFile plain(folder.filePath(u"plain.txt"_s));
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.close();
+        QVERIFY(QDir(folder.path()).mkpath(u"sub"_s));
+        QVERIFY(QDir(folder.path()).mkpath(u"locked"_s));
+        QVERIFY(QFile::setPermissions(folder.filePath(u"locked"_s), QFile::ReadOwner | QFile::ExeOwner));
+        if (relativePath.startsWith(u"locked") && QFileInfo(folder.filePath(u"locked"_s)).isWritable())
+            QSKIP("Running with rights that ignore folder permissions (root)");
+
+        const QString path = folder.filePath(relativePath);
+        const Status written = format == u"xlsx" ? AttendanceExporter::writeXlsx(path, sampleAttendance())
+                                                 : AttendanceExporter::writeCsv(path, sampleAttendance());
+        QFile::setPermissions(folder.filePath(u"locked"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(!written.has_value());
+        QCOMPARE(written.error().code, expectedCode);
+        QVERIFY2(written.error().message.contains(QDir::toNativeSeparators(namedFolder)),
+                 qPrintable(written.error().message));
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"plain.txt"_s});
+    }
+
+    void exportReplacesEarlierFile()
     {
         QTemporaryDir folder;
-        const Status written = AttendanceExporter::writeXlsx(folder.filePath(u"no/such/a.xlsx"_s),
-                                                             sampleAttendance());
-        QVERIFY(!written.has_value());
-        QCOMPARE(written.error().code, u"export.write_failed"_s);
+        const QString path = folder.filePath(u"考勤.xlsx"_s);
+        QVERIFY(AttendanceExporter::writeXlsx(path, sampleAttendance()).has_value());
+        const QByteArray earlier = RosterFixtures::readAll(path);
+
+        QVERIFY(AttendanceExporter::writeXlsx(path, sampleAttendance()).has_value());
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"考勤.xlsx"_s});
+        QCOMPARE(RosterFixtures::readAll(path).size(), earlier.size());
     }
 
     void sheetNamesMadeValid_data()
