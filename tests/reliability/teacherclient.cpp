@@ -218,6 +218,13 @@ int main(int argc, char *argv[])
     if (!database->execute(QStringLiteral("UPDATE courseware SET upload_state = 'queued' WHERE upload_state = 'local'")))
         return 3;
 
+    // NOTE: an upload's back-off (5 s doubling to 15 min) survives restarts,
+    // and a successful sync does not shorten it. The finish run clears it, as
+    // the teacher's "retry now" would, so the soak ends in minutes. Uploads
+    // that gave up (needs_attention) are left alone and fail the soak.
+    if (finishing && !database->execute(QStringLiteral("UPDATE upload SET next_attempt_at = 0 WHERE state = 'queued'")))
+        return 3;
+
     SyncSettings settings;
     settings.periodicInterval = 0ms;
     settings.outboxPollInterval = 0ms;
