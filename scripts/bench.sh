@@ -46,7 +46,7 @@ cmake --build "$build" --parallel "$jobs" --target "${targets[@]}"
 results="$build/bench-results"
 mkdir -p "$results"
 
-# The machine, so figures from different runs can be told apart.
+# The machine and revision, so figures from different runs can be compared.
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "== machine: $(uname -srm), ${cpu:-unknown CPU}, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "== build: $preset ($(git rev-parse --short HEAD 2>/dev/null || echo 'no git'))"

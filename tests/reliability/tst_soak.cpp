@@ -198,8 +198,8 @@ private slots:
         const auto state = serverState(m_server, m_server.signIn(Account, Password));
         QStringList problems = differences(m_device, state);
         // TODO: the client never pushes courseware.remote_id (the uploaded
-        // file's id), so the platform's copy has no file_id; skip that field
-        // until the upload queue writes it through the outbox.
+        // file's id), so the platform's copy has no file_id. The field is
+        // skipped until the upload queue writes it through the outbox.
         problems.removeIf([](const QString &problem) {
             return problem.startsWith(QStringLiteral("courseware ")) && problem.contains(QStringLiteral(" field remote_id:"));
         });
