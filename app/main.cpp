@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "settingspage.h"
 #include "singleinstance.h"
+#include "startupcheck.h"
 #include "synccontroller.h"
 #include "workspace.h"
 
@@ -129,6 +130,8 @@ int main(int argc, char *argv[])
         return 0;
     qCInfo(lcApp) << "Local data folder:" << QDir::toNativeSeparators(dataDirectory);
 
+    if (!ClassDesk::StartupCheck::prepareDatabase(dataDirectory))
+        return 1;
     auto workspace = ClassDesk::Workspace::open(dataDirectory);
     if (!workspace) {
         qCCritical(lcApp) << "Cannot open the local database:" << workspace.error().code;
@@ -136,6 +139,7 @@ int main(int argc, char *argv[])
                               workspace.error().message);
         return 1;
     }
+    ClassDesk::StartupCheck::backUpIfDue((*workspace)->database(), dataDirectory);
 
     // The sync engine runs in its own thread with its own connection.
     ClassDesk::SyncController sync((*workspace)->databasePath());

@@ -66,4 +66,43 @@ Status backupDatabase(Database &source, const QString &targetPath)
     return {};
 }
 
+QString automaticBackupFolder(const QString &dataDirectory)
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("backups"));
+}
+
+QStringList automaticBackups(const QString &dataDirectory)
+{
+    // The ISO date in the name sorts by age.
+    const QDir folder(automaticBackupFolder(dataDirectory));
+    const QStringList names = folder.entryList({QStringLiteral("classdesk-\?\?\?\?-\?\?-\?\?.sqlite3")}, QDir::Files,
+                                               QDir::Name | QDir::Reversed);
+    QStringList paths;
+    for (const QString &name : names)
+        paths.append(folder.filePath(name));
+    return paths;
+}
+
+Result<bool> backUpIfDue(Database &source, const QString &dataDirectory, const QDateTime &now)
+{
+    const QDir folder(automaticBackupFolder(dataDirectory));
+    const QString todaysPath = folder.filePath(
+        QStringLiteral("classdesk-%1.sqlite3").arg(now.toLocalTime().date().toString(Qt::ISODate)));
+    if (QFileInfo::exists(todaysPath))
+        return false;
+
+    if (!folder.mkpath(QStringLiteral(".")))
+        return std::unexpected(backupError(todaysPath, QCoreApplication::translate("ClassDesk::DatabaseBackup",
+                                                                                   "the folder could not be created")));
+    if (auto written = backupDatabase(source, todaysPath); !written)
+        return std::unexpected(written.error());
+
+    const QStringList backups = automaticBackups(dataDirectory);
+    for (qsizetype i = AutomaticBackupsKept; i < backups.size(); ++i) {
+        if (!QFile::remove(backups.at(i)))
+            qCWarning(lcCoreDb) << "Could not delete the old backup" << QDir::toNativeSeparators(backups.at(i));
+    }
+    return true;
+}
+
 } // namespace ClassDesk

@@ -397,7 +397,12 @@ bool AuthClient::hasUsableAccessToken() const
 
 Result<AuthTokens> AuthClient::parseTokens(const HttpJob *job)
 {
-    const QJsonObject object = QJsonDocument::fromJson(job->result()->body).object();
+    return parseTokenReply(job->result()->body, job->result()->status);
+}
+
+Result<AuthTokens> AuthClient::parseTokenReply(const QByteArray &body, int status)
+{
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
     AuthTokens tokens;
     tokens.accessToken = object.value(QLatin1String("access_token")).toString();
     tokens.refreshToken = object.value(QLatin1String("refresh_token")).toString();
@@ -407,11 +412,11 @@ Result<AuthTokens> AuthClient::parseTokens(const HttpJob *job)
         tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(qint64(expiresIn.toDouble()));
 
     if (tokens.accessToken.isEmpty() || type.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
-        qCWarning(lcSyncAuth) << "Token response without a bearer access token, HTTP" << job->result()->status;
+        qCWarning(lcSyncAuth) << "Token response without a bearer access token, HTTP" << status;
         return std::unexpected(Error{QStringLiteral("auth.invalid_response"),
                                      tr("The platform sent an unexpected reply to the sign-in. Try again later, "
                                         "or tell your school's administrator."),
-                                     job->result()->status, true});
+                                     status, true});
     }
     return tokens;
 }

@@ -72,6 +72,9 @@ public:
     // Sends a request with the bearer token; see AuthorizedJob.
     [[nodiscard]] AuthorizedJob *send(const HttpRequest &request);
 
+    // Decodes a token endpoint reply body; `status` is the HTTP status, for the log.
+    [[nodiscard]] static Result<AuthTokens> parseTokenReply(const QByteArray &body, int status);
+
 signals:
     void stateChanged(ClassDesk::AuthClient::State state);
     void otpRequired();

@@ -1222,6 +1222,60 @@
             <source>the file could not be renamed</source>
             <translation>无法重命名文件</translation>
         </message>
+        <message>
+            <source>the folder could not be created</source>
+            <translation>无法创建该文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassDesk::DatabaseHealth</name>
+        <message>
+            <source>The backup could not be restored to %1 (%2). Check that the folder is writable and has free space, then start ClassDesk again.</source>
+            <translation>无法将备份恢复到 %1（%2）。请检查该文件夹是否可写且有剩余空间，然后重新启动课堂助手。</translation>
+        </message>
+        <message>
+            <source>the backup %1 is damaged too</source>
+            <translation>备份 %1 也已损坏</translation>
+        </message>
+        <message>
+            <source>%1 could not be renamed</source>
+            <translation>无法重命名 %1</translation>
+        </message>
+        <message>
+            <source>the copy failed</source>
+            <translation>复制失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassDesk::DatabaseRecoveryDialog</name>
+        <message>
+            <source>The local database needs repair</source>
+            <translation>本地数据库需要修复</translation>
+        </message>
+        <message>
+            <source>The local database %1 is missing.</source>
+            <translation>找不到本地数据库 %1。</translation>
+        </message>
+        <message>
+            <source>The local database %1 is damaged (%2).</source>
+            <translation>本地数据库 %1 已损坏（%2）。</translation>
+        </message>
+        <message>
+            <source>No automatic backup exists. Copy the file somewhere safe and ask your school's administrator for help; ClassDesk does not start with an empty database.</source>
+            <translation>没有自动备份。请把该文件复制到安全的位置，并向学校管理员求助；课堂助手不会用空数据库启动。</translation>
+        </message>
+        <message>
+            <source>ClassDesk can restore the automatic backup from %1. Work saved after that time is lost unless it was synced to the platform. The damaged file is kept beside the database.</source>
+            <translation>课堂助手可以恢复 %1 的自动备份。在此之后保存的内容，如果尚未同步到平台，将会丢失。损坏的文件会保留在数据库旁边。</translation>
+        </message>
+        <message>
+            <source>Restore the backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Quit ClassDesk</source>
+            <translation>退出课堂助手</translation>
+        </message>
     </context>
     <context>
         <name>ClassDesk::Error</name>
@@ -1950,6 +2004,13 @@
         <message>
             <source>The workbook is larger than %1 MB, which is far more than a roster needs. Check that this is the right file.</source>
             <translation>工作簿大于 %1 MB，远超学生名单所需。请确认选择的文件是否正确。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassDesk::StartupCheck</name>
+        <message>
+            <source>Restore failed</source>
+            <translation>恢复失败</translation>
         </message>
     </context>
     <context>
