@@ -92,7 +92,16 @@ Result<QList<OutboxEntry>> OutboxStore::pending(int limit)
     // create, and the platform rejects ids it does not know yet. A courseware
     // create names no other pushed entity, so moving it ahead keeps every
     // order the platform needs.
+    // Only an entity's oldest unacknowledged entry goes out: a later one is
+    // based on the version the earlier one's result brings, and is rebased
+    // when that result is stored.
+    static constexpr const char *WaitsForEarlierEntry =
+        "EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.entity = outbox.entity "
+        "AND earlier.entity_id = outbox.entity_id AND earlier.state IN ('pending', 'sent') "
+        "AND earlier.seq < outbox.seq)";
+
     const QByteArray sql = QByteArray(EntryColumns) + "WHERE state = 'pending' AND NOT " + WaitsForUpload
+                           + " AND NOT " + WaitsForEarlierEntry
                            + " ORDER BY (entity = 'courseware' AND op = 'create') DESC, seq LIMIT ?";
     auto statement = m_database.prepare(sql.constData());
     if (!statement)

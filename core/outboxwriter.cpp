@@ -112,13 +112,16 @@ Result<RowSnapshot> readRow(Database &database, const QString &entity, const QSt
 }
 
 // The seq of the entity's latest outbox entry when it may absorb this change.
+// An entry that was sent before may have been applied by the platform with
+// its reply lost; its idempotency key stands for what was sent, so a later
+// change gets an entry of its own instead of vanishing as a duplicate.
 Result<std::optional<qint64>> coalescingTarget(Database &database, const QString &entity,
                                                const QString &id, const QString &op)
 {
     if (op != QLatin1String("update") && op != QLatin1String("mark"))
         return std::nullopt;
 
-    auto statement = database.prepare("SELECT seq, op, state FROM outbox "
+    auto statement = database.prepare("SELECT seq, op, state, attempts FROM outbox "
                                       "WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1");
     if (!statement)
         return std::unexpected(statement.error());
@@ -126,7 +129,7 @@ Result<std::optional<qint64>> coalescingTarget(Database &database, const QString
     const auto row = statement->step();
     if (!row)
         return std::unexpected(row.error());
-    if (!*row || statement->textAt(2) != QLatin1String("pending"))
+    if (!*row || statement->textAt(2) != QLatin1String("pending") || statement->int64At(3) > 0)
         return std::nullopt;
     if (statement->textAt(1) == QLatin1String("delete"))
         return std::nullopt;

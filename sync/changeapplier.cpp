@@ -61,6 +61,28 @@ bool isSameData(const QString &entity, const QJsonObject &localRow, const QJsonO
     return mine == EntityMapping::knownApiFields(entity, serverData);
 }
 
+// True when `serverData` is what one of this device's sent but unacknowledged
+// entries for the row carried: the platform applied it and the reply was lost.
+Result<bool> isEchoOfSentEntry(Database &database, const QString &entity, const QString &id,
+                               const QJsonObject &serverData)
+{
+    auto statement = database.prepare("SELECT payload FROM outbox WHERE entity = ? AND entity_id = ? "
+                                      "AND state = 'pending' AND attempts > 0 AND op <> 'delete'");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, entity).bind(2, id);
+    while (true) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return false;
+        const QJsonObject sent = QJsonDocument::fromJson(statement->textAt(0).toUtf8()).object();
+        if (isSameData(entity, sent, serverData))
+            return true;
+    }
+}
+
 // The sync_state value under `key`, or an empty text when there is none.
 Result<QString> syncStateValue(Database &database, const QString &key)
 {
@@ -226,8 +248,13 @@ Status ChangeApplier::applyUpsertWithLocalChanges(const QString &entity, const Q
     const QJsonObject localRow = local->value_or(QJsonObject());
 
     // The platform applied this device's own change, but the reply was lost:
-    // the same data comes back, so only the version is new.
-    if (local->has_value() && isSameData(entity, localRow, data)) {
+    // the same data comes back, so only the version is new. The teacher may
+    // have changed the row again since; the data then matches what was sent,
+    // and the later change goes out on top of the new version.
+    const auto echo = isEchoOfSentEntry(m_database, entity, id, data);
+    if (!echo)
+        return std::unexpected(echo.error());
+    if ((local->has_value() && isSameData(entity, localRow, data)) || *echo) {
         const QByteArray sql = QStringLiteral("UPDATE %1 SET server_version = ? WHERE id = ?").arg(entity).toUtf8();
         if (auto stored = run(m_database, sql.constData(), version, id); !stored)
             return stored;

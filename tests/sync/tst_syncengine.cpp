@@ -367,6 +367,51 @@ private slots:
         verifyMatchesServer(device, server);
     }
 
+    void editAfterLostReplyIsNoConflict()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        Device device;
+        QVERIFY(device.open());
+        QVERIFY(device.signIn(server, Account, Password));
+        const Roster roster = makeRoster(device, 1);
+        QVERIFY(device.syncUntilDone());
+        const QString studentId = roster.studentIds.first();
+        const int firstVersion = device.scalar("SELECT server_version FROM student WHERE id = ?", studentId);
+
+        // The platform applies a rename, but its reply never arrives: the
+        // entry is back to pending after one attempt and the row keeps the
+        // old version, as after a crash or a dropped connection.
+        ClassStore classes(*device.database);
+        auto student = classes.student(studentId);
+        QVERIFY(student.has_value());
+        student->name = QStringLiteral("张三");
+        QVERIFY(classes.updateStudent(*student).has_value());
+        QVERIFY(device.syncUntilDone());
+        QVERIFY(device.database
+                    ->execute(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE seq = "
+                                             "(SELECT max(seq) FROM outbox WHERE entity_id = '%1')")
+                                  .arg(studentId))
+                    .has_value());
+        QVERIFY(device.database
+                    ->execute(QStringLiteral("UPDATE student SET server_version = %1 WHERE id = '%2'")
+                                  .arg(firstVersion)
+                                  .arg(studentId))
+                    .has_value());
+
+        // The teacher renames the student again before the next sync.
+        student->name = QStringLiteral("张三丰");
+        QVERIFY(classes.updateStudent(*student).has_value());
+        QVERIFY(device.syncUntilDone());
+
+        QCOMPARE(device.scalar("SELECT count(*) FROM conflict"), 0);
+        QCOMPARE(device.scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
+        const auto state = serverState(server, tokenFor(server));
+        QCOMPARE(state.value(studentId).value(QStringLiteral("data")).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("张三丰"));
+        verifyMatchesServer(device, server);
+    }
+
     void faultsEndLikeCleanRun_data()
     {
         QTest::addColumn<QStringList>("arguments");
