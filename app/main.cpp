@@ -136,7 +136,7 @@ int main(int argc, char *argv[])
     if (!workspace) {
         qCCritical(lcApp) << "Cannot open the local database:" << workspace.error().code;
         QMessageBox::critical(nullptr, QApplication::translate("main", "ClassDesk cannot start"),
-                              workspace.error().message);
+                              workspace.error().displayText());
         return 1;
     }
     ClassDesk::StartupCheck::backUpIfDue((*workspace)->database(), dataDirectory);

@@ -158,6 +158,11 @@ void SyncController::reloadUploadSettings()
     QMetaObject::invokeMethod(m_engine, &SyncEngine::reloadUploadSettings);
 }
 
+void SyncController::reloadNetworkSettings()
+{
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::loadNetworkSettings);
+}
+
 void SyncController::requestUploadItems()
 {
     QMetaObject::invokeMethod(m_engine, &SyncEngine::requestUploadItems);

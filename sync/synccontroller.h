@@ -79,6 +79,8 @@ public slots:
     void resumeAllUploads();
     // Call after the Settings page changed the upload speed cap or start time.
     void reloadUploadSettings();
+    // Applies a changed proxy or CA file to the running engine.
+    void reloadNetworkSettings();
     // uploadItemsReset() follows with the whole queue, when there is one.
     void requestUploadItems();
 

@@ -103,10 +103,9 @@ void SyncEngine::start()
 
 void SyncEngine::loadNetworkSettings()
 {
-    // A school behind its own proxy or CA sets these once (the settings file
-    // or a policy); curl otherwise follows the system's proxy variables.
-    // TODO: the Settings page has no fields for them yet, and a change is
-    // read only when the engine starts.
+    // A school behind its own proxy or CA sets these once (the Settings page,
+    // the settings file or a policy); curl otherwise follows the system's
+    // proxy variables. The upload speed cap in the same settings stays.
     const QSettings settings;
     HttpSettings http = m_transport->settings();
     http.caFile = settings.value(CaFileSettingsKey).toString();
@@ -146,7 +145,7 @@ void SyncEngine::createClient(const QUrl &apiBaseUrl)
     connect(m_auth, &AuthClient::otpRequired, this, &SyncEngine::otpRequired);
     connect(m_auth, &AuthClient::signInFailed, this, [this](const Error &error) {
         setError(error);
-        emit signInFailed(error.message);
+        emit signInFailed(error.displayText());
     });
     // The teacher's id decides whose timetable Today shows; it stays after
     // sign-out so the app keeps showing the same lessons offline.
@@ -232,7 +231,7 @@ void SyncEngine::signIn(const QString &serverAddress, const QString &account, co
     const auto apiBaseUrl = ServerAddress::apiBaseUrl(serverAddress);
     if (!apiBaseUrl) {
         setError(apiBaseUrl.error());
-        emit signInFailed(apiBaseUrl.error().message);
+        emit signInFailed(apiBaseUrl.error().displayText());
         return;
     }
     createClient(*apiBaseUrl);

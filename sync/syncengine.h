@@ -99,6 +99,8 @@ public slots:
     void resumeAllUploads();
     // Reads the upload speed cap and start time from QSettings again.
     void reloadUploadSettings();
+    // Reads the proxy and the extra CA file from QSettings; the next request uses them.
+    void loadNetworkSettings();
     // Emits uploadItemsReset() with the whole queue.
     void requestUploadItems();
 
@@ -129,7 +131,6 @@ signals:
 private:
     void createClient(const QUrl &apiBaseUrl);
     void connectUploadQueue();
-    void loadNetworkSettings();
     void enqueueQueuedCourseware();
     void restoreSavedSession();
     void onAuthStateChanged();

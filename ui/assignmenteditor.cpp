@@ -598,7 +598,7 @@ void AssignmentEditor::changeState(AssignmentState state, std::optional<qint64> 
 void AssignmentEditor::reportError(const Error &error)
 {
     qCWarning(lcUi) << "Assignment editor:" << error.toLogString();
-    emit errorOccurred(error.message);
+    emit errorOccurred(error.displayText());
 }
 
 } // namespace ClassDesk

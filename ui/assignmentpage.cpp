@@ -186,7 +186,7 @@ void AssignmentPage::reloadList()
 {
     const auto assignments = m_workspace.assignments().assignments(m_workspace.schoolId());
     if (!assignments) {
-        showMessage(assignments.error().message);
+        showMessage(assignments.error().displayText());
         return;
     }
     const int filter = m_filterBox->currentData().toInt();

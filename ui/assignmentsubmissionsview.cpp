@@ -78,7 +78,7 @@ void AssignmentSubmissionsView::showAssignment(const QString &assignmentId)
     const auto submissions = m_workspace.submissions().submissions(assignmentId);
     if (!submissions) {
         qCWarning(lcUi) << "Could not read submissions of" << assignmentId << submissions.error().toLogString();
-        m_countsLabel->setText(submissions.error().message);
+        m_countsLabel->setText(submissions.error().displayText());
         m_table->hide();
         return;
     }

@@ -249,7 +249,7 @@ int AttendanceModel::unmarkedCount() const
 void AttendanceModel::reportError(const Error &error)
 {
     qCWarning(lcUi) << "Attendance:" << error.code;
-    emit errorOccurred(error.message);
+    emit errorOccurred(error.displayText());
 }
 
 } // namespace ClassDesk

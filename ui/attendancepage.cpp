@@ -219,7 +219,7 @@ void AttendancePage::reloadClasses()
     const QString previous = m_classBox->currentData().toString();
     const auto classes = m_workspace.classes().classes(m_workspace.schoolId());
     if (!classes) {
-        showError(classes.error().message);
+        showError(classes.error().displayText());
         return;
     }
 

@@ -226,7 +226,7 @@ void AttendanceStatisticsView::refresh()
     m_summaryLabel->setText(total ? tr("Attendance rate %1 over %2 marks")
                                         .arg(percentText(total->rate()))
                                         .arg(total->total())
-                                  : total.error().message);
+                                  : total.error().displayText());
     refreshChart(classId, from, to);
     refreshStudentTable(classId, from, to);
 }
@@ -316,7 +316,7 @@ void AttendanceStatisticsView::exportReport()
             qCWarning(lcUi) << "Attendance export failed:" << written.error().code;
             QMessageBox::warning(this, tr("Export attendance"),
                                  tr("The attendance could not be saved to %1: %2")
-                                     .arg(QDir::toNativeSeparators(path), written.error().message));
+                                     .arg(QDir::toNativeSeparators(path), written.error().displayText()));
         }
     });
     dialog->open();

@@ -102,7 +102,7 @@ void CoursewareModel::reload()
     auto rows = m_workspace.courseware().coursewareList(m_workspace.schoolId());
     if (!rows) {
         qCWarning(lcUi) << "Loading courseware failed:" << rows.error().toLogString();
-        emit errorOccurred(rows.error().message);
+        emit errorOccurred(rows.error().displayText());
         return;
     }
     beginResetModel();

@@ -194,7 +194,7 @@ void CoursewarePage::connectPreview()
             return;
         courseware->tags = tags;
         if (const auto saved = m_model->update(*courseware); !saved)
-            showMessage(saved.error().message);
+            showMessage(saved.error().displayText());
     });
     connect(m_preview, &CoursewarePreview::chapterMarksEdited, this, [this](const QString &id, const QJsonArray &marks) {
         auto courseware = m_model->coursewareById(id);
@@ -202,7 +202,7 @@ void CoursewarePage::connectPreview()
             return;
         courseware->chapterMarks = marks;
         if (const auto saved = m_model->update(*courseware); !saved)
-            showMessage(saved.error().message);
+            showMessage(saved.error().displayText());
     });
     connect(m_preview, &CoursewarePreview::durationLoaded, this, [this](const QString &id, qint64 durationMs) {
         CoursewareMetadata metadata;
@@ -343,7 +343,7 @@ void CoursewarePage::deleteCourseware(const QString &id)
     // TODO: remove stored files that no row refers to any more, once the
     // upload of a deleted item can no longer need them.
     if (const auto removed = m_model->remove(id); !removed)
-        showMessage(removed.error().message);
+        showMessage(removed.error().displayText());
 }
 
 void CoursewarePage::queueProbe(const QString &id)
@@ -397,7 +397,7 @@ void CoursewarePage::saveProbeResult(const QString &id, const CoursewareMetadata
     if (!changed)
         return;
     if (const auto saved = m_model->update(*courseware); !saved)
-        showMessage(saved.error().message);
+        showMessage(saved.error().displayText());
 }
 
 void CoursewarePage::showMessage(const QString &message)

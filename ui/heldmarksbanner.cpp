@@ -96,7 +96,7 @@ void HeldMarksBanner::confirmAll()
     if (m_recordIds.isEmpty())
         return;
     if (auto confirmed = m_attendance.confirmHeldMarks(m_recordIds); !confirmed) {
-        m_textLabel->setText(confirmed.error().message);
+        m_textLabel->setText(confirmed.error().displayText());
         return;
     }
     refresh();

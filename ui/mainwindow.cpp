@@ -203,10 +203,13 @@ void MainWindow::setSyncController(SyncController *controller)
     connect(&m_workspace.lessonMaterials(), &LessonMaterialStore::changed, this, localChange);
     connect(m_sync, &SyncController::dataChanged, this, &MainWindow::forwardRemoteChange);
 
-    // The upload panel mirrors the engine's queue; a changed speed cap or start time applies at once.
+    // The upload panel mirrors the engine's queue; changed upload or network
+    // settings apply at once.
     m_coursewarePage->setSyncController(m_sync);
-    if (auto *settingsPage = findChild<SettingsPage *>())
+    if (auto *settingsPage = findChild<SettingsPage *>()) {
         connect(settingsPage, &SettingsPage::uploadSettingsChanged, m_sync, &SyncController::reloadUploadSettings);
+        connect(settingsPage, &SettingsPage::networkSettingsChanged, m_sync, &SyncController::reloadNetworkSettings);
+    }
 }
 
 void MainWindow::forwardRemoteChange(const QString &entity, const QStringList &ids)
@@ -215,7 +218,7 @@ void MainWindow::forwardRemoteChange(const QString &entity, const QStringList &i
     if (entity == QLatin1String("school")) {
         const QString previous = m_workspace.schoolId();
         if (auto refreshed = m_workspace.refreshSchool(); !refreshed)
-            statusBar()->showMessage(refreshed.error().message);
+            statusBar()->showMessage(refreshed.error().displayText());
         if (m_workspace.schoolId() != previous) {
             // Every view lists the school's rows, so every view reloads.
             emit m_workspace.classes().changed(QStringLiteral("class"), {});

@@ -201,7 +201,7 @@ void RosterImportDialog::showPreview()
     if (!result) {
         m_preview = {};
         m_table->setRowCount(0);
-        showMessage(result.error().message, true);
+        showMessage(result.error().displayText(), true);
         updateImportButton();
         emit previewReady();
         return;
@@ -305,7 +305,7 @@ void RosterImportDialog::importRows()
     if (!fromFile) {
         const auto found = m_workspace.rosters().classNamed(m_classBox->currentText().trimmed());
         if (!found) {
-            showMessage(found.error().message, true);
+            showMessage(found.error().displayText(), true);
             return;
         }
         classId = *found;
@@ -321,7 +321,7 @@ void RosterImportDialog::finishImport()
 {
     const auto &summary = m_importJob->result();
     if (!summary) {
-        showMessage(summary.error().message, true);
+        showMessage(summary.error().displayText(), true);
         updateImportButton();
         return;
     }

@@ -17,6 +17,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
@@ -107,10 +108,38 @@ void SettingsPage::buildLayout()
     uploadAfterRow->addWidget(m_uploadAfterEdit);
     uploadAfterRow->addStretch();
 
+    // Schools behind their own proxy or certificate authority; the sync
+    // engine picks up a change with its next request.
+    m_proxyEdit = new QLineEdit(settings.value(SettingsKey::Proxy).toString(), this);
+    m_proxyEdit->setObjectName(QStringLiteral("proxyEdit"));
+    m_proxyEdit->setPlaceholderText(tr("System setting"));
+    m_proxyEdit->setToolTip(tr("Only when your school's network needs one, e.g. http://10.0.0.1:3128."));
+    m_proxyEdit->setClearButtonEnabled(true);
+    connect(m_proxyEdit, &QLineEdit::editingFinished, this, &SettingsPage::saveProxy);
+
+    m_caFileLabel = new QLabel(this);
+    m_caFileLabel->setObjectName(QStringLiteral("caFileLabel"));
+    m_caFileLabel->setWordWrap(true);
+    m_caFileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *chooseCaFileButton = new QPushButton(tr("Choose…"), this);
+    chooseCaFileButton->setAccessibleName(tr("Choose the school's certificate file"));
+    connect(chooseCaFileButton, &QPushButton::clicked, this, &SettingsPage::chooseCaFile);
+    m_clearCaFileButton = new QPushButton(tr("Remove"), this);
+    m_clearCaFileButton->setObjectName(QStringLiteral("clearCaFileButton"));
+    m_clearCaFileButton->setAccessibleName(tr("Remove the school's certificate file"));
+    connect(m_clearCaFileButton, &QPushButton::clicked, this, [this] { setCaFile(QString()); });
+    auto *caFileRow = new QHBoxLayout;
+    caFileRow->addWidget(m_caFileLabel, 1);
+    caFileRow->addWidget(chooseCaFileButton);
+    caFileRow->addWidget(m_clearCaFileButton);
+    showCaFile(settings.value(SettingsKey::CaFile).toString());
+
     auto *networkGroup = new QGroupBox(tr("Network"), this);
     auto *networkLayout = new QFormLayout(networkGroup);
     networkLayout->addRow(tr("&Upload speed limit:"), m_uploadLimitBox);
     networkLayout->addRow(tr("Upload time:"), uploadAfterRow);
+    networkLayout->addRow(tr("&Proxy:"), m_proxyEdit);
+    networkLayout->addRow(tr("School certificate:"), caFileRow);
 
     auto *folderLabel = new QLabel(QDir::toNativeSeparators(m_workspace.dataDirectory()), this);
     folderLabel->setObjectName(QStringLiteral("dataFolderLabel"));
@@ -156,6 +185,37 @@ void SettingsPage::saveUploadStartTime()
     emit uploadSettingsChanged();
 }
 
+void SettingsPage::saveProxy()
+{
+    const QString proxy = m_proxyEdit->text().trimmed();
+    if (proxy == QSettings().value(SettingsKey::Proxy).toString())
+        return;
+    QSettings().setValue(SettingsKey::Proxy, proxy);
+    emit networkSettingsChanged();
+}
+
+void SettingsPage::chooseCaFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("School Certificate"), QString(),
+                                                      tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+    if (!path.isEmpty())
+        setCaFile(path);
+}
+
+void SettingsPage::setCaFile(const QString &path)
+{
+    QSettings().setValue(SettingsKey::CaFile, path);
+    showCaFile(path);
+    emit networkSettingsChanged();
+}
+
+void SettingsPage::showCaFile(const QString &path)
+{
+    m_caFileLabel->setText(path.isEmpty() ? tr("None (the system's certificates only)")
+                                          : QDir::toNativeSeparators(path));
+    m_clearCaFileButton->setEnabled(!path.isEmpty());
+}
+
 qint64 SettingsPage::folderSize(const QString &folder)
 {
     qint64 total = 0;
@@ -199,7 +259,7 @@ void SettingsPage::exportBackup(const QString &targetPath)
         }();
 
         const QString message = result ? tr("Backup saved to %1.").arg(QDir::toNativeSeparators(targetPath))
-                                        : result.error().message;
+                                        : result.error().displayText();
         QMetaObject::invokeMethod(this, [this, succeeded = result.has_value(), message] {
             emit backupFinished(succeeded, message);
         }, Qt::QueuedConnection);

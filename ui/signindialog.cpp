@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signindialog.h"
 
+#include "error.h"
 #include "synccontroller.h"
 
 #include <QDialogButtonBox>
@@ -91,8 +92,10 @@ SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
         m_signInButton->setEnabled(true);
         // The engine reports the error code before the failure, so it is current here.
         if (isUnknownServer(m_controller.lastErrorCode()))
-            showError(tr("No school platform answers at this address. Check the address, or ask your "
-                         "school's administrator for it."));
+            showError(Error{m_controller.lastErrorCode(),
+                            tr("No school platform answers at this address. Check the address, or ask your "
+                               "school's administrator for it.")}
+                          .displayText());
         else
             showError(message);
     });

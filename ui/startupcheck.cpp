@@ -34,7 +34,7 @@ bool StartupCheck::prepareDatabase(const QString &dataDirectory, QWidget *parent
 
     if (auto restored = restoreDatabase(backupPath, databasePath); !restored) {
         QMessageBox::critical(parent, QCoreApplication::translate("ClassDesk::StartupCheck", "Restore failed"),
-                              restored.error().message);
+                              restored.error().displayText());
         return false;
     }
     return true;

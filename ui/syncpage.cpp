@@ -250,11 +250,11 @@ void SyncPage::refresh()
     m_lastSuccessLabel->setText(m_controller.lastSuccess().isValid()
                                     ? QLocale().toString(m_controller.lastSuccess().toLocalTime(), QLocale::ShortFormat)
                                     : tr("not yet"));
-    m_errorLabel->setText(m_controller.lastError());
+    m_errorLabel->setText(Error{m_controller.lastErrorCode(), m_controller.lastError()}.displayText());
     m_errorLabel->setVisible(!m_controller.lastError().isEmpty());
 
     const auto conflicts = m_workspace.outbox().openConflictCount();
-    m_conflictLabel->setText(conflicts ? tr("%n to review", "", *conflicts) : conflicts.error().message);
+    m_conflictLabel->setText(conflicts ? tr("%n to review", "", *conflicts) : conflicts.error().displayText());
 
     refreshPending();
     refreshConflicts();
@@ -267,7 +267,7 @@ void SyncPage::refreshPending()
     m_pendingList->clear();
     const auto pending = m_workspace.outbox().pending(ShownEntries);
     if (!pending)
-        return reportFailure(pending.error().message);
+        return reportFailure(pending.error().displayText());
     for (const OutboxEntry &entry : *pending) {
         const QString name = label(entry.payload);
         const QString what = name.isEmpty() ? entityName(entry.entity)
@@ -283,7 +283,7 @@ void SyncPage::refreshConflicts()
     m_conflictList->clear();
     const auto conflicts = m_conflicts->openConflicts(ShownEntries);
     if (!conflicts)
-        return reportFailure(conflicts.error().message);
+        return reportFailure(conflicts.error().displayText());
     for (const Conflict &conflict : *conflicts) {
         auto *item = new QListWidgetItem(describeConflict(conflict), m_conflictList);
         item->setData(KeyRole, conflict.id);
@@ -298,7 +298,7 @@ void SyncPage::refreshRejected()
     m_parkedList->clear();
     const auto parked = m_workspace.outbox().parked(ShownEntries);
     if (!parked)
-        return reportFailure(parked.error().message);
+        return reportFailure(parked.error().displayText());
     for (const OutboxEntry &entry : *parked) {
         if (entry.lastError == ConflictReason)
             continue; // listed with its conflict
@@ -332,7 +332,7 @@ void SyncPage::keepMine()
     if (!item)
         return;
     if (auto kept = m_conflicts->keepMine(item->data(KeyRole).toString()); !kept)
-        reportFailure(kept.error().message);
+        reportFailure(kept.error().displayText());
 }
 
 void SyncPage::takeTheirs()
@@ -346,7 +346,7 @@ void SyncPage::takeTheirs()
                                        conflict.serverPayload);
     };
     if (auto taken = m_conflicts->takeTheirs(item->data(KeyRole).toString(), writeServerCopy); !taken)
-        return reportFailure(taken.error().message);
+        return reportFailure(taken.error().displayText());
     // TODO: tell the open views that the row changed, as synced rows do.
 }
 
@@ -356,7 +356,7 @@ void SyncPage::retryRejected()
     if (!item)
         return;
     if (auto queued = m_conflicts->retryParked(item->data(KeyRole).toLongLong()); !queued)
-        reportFailure(queued.error().message);
+        reportFailure(queued.error().displayText());
 }
 
 void SyncPage::discardRejected()
@@ -365,7 +365,7 @@ void SyncPage::discardRejected()
     if (!item)
         return;
     if (auto discarded = m_conflicts->discardParked(item->data(KeyRole).toLongLong()); !discarded)
-        reportFailure(discarded.error().message);
+        reportFailure(discarded.error().displayText());
 }
 
 void SyncPage::recordSync(bool ok)

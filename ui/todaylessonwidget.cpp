@@ -292,7 +292,7 @@ void TodayLessonWidget::linkAssignment(const QString &assignmentId)
 void TodayLessonWidget::reportError(const Error &error)
 {
     qCWarning(lcUi) << "Today lesson" << m_lesson.id << error.toLogString();
-    emit errorOccurred(error.message);
+    emit errorOccurred(error.displayText());
 }
 
 } // namespace ClassDesk

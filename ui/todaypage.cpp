@@ -129,7 +129,7 @@ void TodayPage::reload()
 {
     const auto zone = m_workspace.schools().timeZone(m_workspace.schoolId());
     if (!zone) {
-        showStatus(zone.error().message, true);
+        showStatus(zone.error().displayText(), true);
         return;
     }
     m_date = CivilTime::dateAt(CivilTime::nowMs(), *zone);
@@ -153,12 +153,12 @@ void TodayPage::refreshLessons()
     // The signed-in teacher's timetable; before any sign-in, every local lesson.
     const auto teacherId = m_workspace.lessonMaterials().signedInTeacherId();
     if (!teacherId) {
-        showStatus(teacherId.error().message, true);
+        showStatus(teacherId.error().displayText(), true);
         return;
     }
     const auto lessons = m_workspace.lessonMaterials().lessonsOn(m_workspace.schoolId(), m_date, *teacherId);
     if (!lessons) {
-        showStatus(lessons.error().message, true);
+        showStatus(lessons.error().displayText(), true);
         return;
     }
 
@@ -206,7 +206,7 @@ void TodayPage::publishLesson(const QString &lessonId)
 {
     const auto publication = m_workspace.lessonPublisher().publish(lessonId);
     if (!publication) {
-        showStatus(publication.error().message, true);
+        showStatus(publication.error().displayText(), true);
         return;
     }
     if (publication->isEmpty()) {
@@ -245,7 +245,7 @@ void TodayPage::undoLastPublish()
     closeUndoBar();
 
     if (const auto status = m_workspace.lessonPublisher().undo(publication); !status) {
-        showStatus(status.error().message, true);
+        showStatus(status.error().displayText(), true);
         return;
     }
     showStatus(tr("The publish was undone. Nothing was sent."), false);

@@ -53,13 +53,13 @@ int runAttendanceExport(const Command &command)
     const auto input = loadAttendanceReport(command.workspace.classes(), command.workspace.attendance(),
                                             command.workspace.schoolId(), classId, className, from, to);
     if (!input) {
-        printError(input.error().message);
+        printError(input.error().displayText());
         return ProblemsFound;
     }
     const Status written = *format == ExportFormat::Xlsx ? AttendanceExporter::writeXlsx(outputPath, *input)
                                                          : AttendanceExporter::writeCsv(outputPath, *input);
     if (!written) {
-        printError(written.error().message);
+        printError(written.error().displayText());
         return ProblemsFound;
     }
     printLine(Text::tr("Exported attendance of %1 students in %2 sessions to %3.")

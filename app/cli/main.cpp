@@ -113,7 +113,7 @@ int main(int argc, char *argv[])
                                                              : defaultDataDirectory();
     auto workspace = Workspace::open(dataDirectory);
     if (!workspace) {
-        Cli::printError(workspace.error().message);
+        Cli::printError(workspace.error().displayText());
         return Cli::ProblemsFound;
     }
     return runner(Cli::Command{**workspace, parser, options, words.mid(commandWords)});

@@ -87,7 +87,7 @@ int runRosterImport(const Command &command)
     RosterStore &rosters = command.workspace.rosters();
     const auto knownNumbers = rosters.studentNamesByNumber();
     if (!knownNumbers) {
-        printError(knownNumbers.error().message);
+        printError(knownNumbers.error().displayText());
         return ProblemsFound;
     }
     options.studentNumberLookup = [&names = *knownNumbers](const QString &number) -> std::optional<QString> {
@@ -108,14 +108,14 @@ int runRosterImport(const Command &command)
         if (!className.isEmpty()) {
             const auto found = rosters.classNamed(className);
             if (!found) {
-                printError(found.error().message);
+                printError(found.error().displayText());
                 return ProblemsFound;
             }
             classId = *found;
         }
         const auto summary = rosters.importRows(preview.importableRows(), classId, {});
         if (!summary) {
-            printError(summary.error().message);
+            printError(summary.error().displayText());
             printError(Text::tr("Nothing was imported. Give the class with --class NAME if the file has no class column."));
             return summary.error().code == QLatin1String("roster.class_missing") ? UnusableArguments : ProblemsFound;
         }
@@ -171,7 +171,7 @@ int runRosterExport(const Command &command)
     filter.classId = *classId;
     auto students = command.workspace.classes().students(filter);
     if (!students) {
-        printError(students.error().message);
+        printError(students.error().displayText());
         return ProblemsFound;
     }
     std::sort(students->begin(), students->end(),
@@ -194,7 +194,7 @@ int runRosterExport(const Command &command)
     const Status written = *format == ExportFormat::Xlsx ? RosterExporter::writeXlsx(outputPath, rows, className)
                                                          : RosterExporter::writeCsv(outputPath, rows);
     if (!written) {
-        printError(written.error().message);
+        printError(written.error().displayText());
         return ProblemsFound;
     }
     printLine(Text::tr("Exported %1 students to %2.").arg(rows.size()).arg(outputPath));

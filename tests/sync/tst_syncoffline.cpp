@@ -278,6 +278,34 @@ private slots:
         QVERIFY(device.sync->lastErrorCode().startsWith(QStringLiteral("network.")));
     }
 
+    void changedProxyAppliesWithoutRestart()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        Device device;
+        QVERIFY(device.open());
+        QVERIFY(device.signIn(server, Account, Password));
+
+        // Port 9 of the loopback has no listener: through this proxy every request fails.
+        QSettings().setValue(QStringLiteral("sync/proxy"), QStringLiteral("http://127.0.0.1:9"));
+        device.sync->reloadNetworkSettings();
+        QSignalSpy blocked(device.sync.get(), &SyncController::syncFinished);
+        device.sync->syncNow();
+        QVERIFY(blocked.wait(20000));
+        const bool failedThroughProxy = !blocked.first().first().toBool();
+        const QString errorCode = device.sync->lastErrorCode();
+
+        QSettings().remove(QStringLiteral("sync/proxy"));
+        QVERIFY(failedThroughProxy);
+        QVERIFY(errorCode.startsWith(QStringLiteral("network.")));
+
+        device.sync->reloadNetworkSettings();
+        QSignalSpy direct(device.sync.get(), &SyncController::syncFinished);
+        device.sync->syncNow();
+        QVERIFY(direct.wait(20000));
+        QCOMPARE(direct.first().first().toBool(), true);
+    }
+
     void returningNetworkSyncsAtOnce_data()
     {
         QTest::addColumn<int>("reachability");

@@ -6,6 +6,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -115,6 +117,43 @@ private slots:
         QCOMPARE(reopened.findChild<QComboBox *>(QStringLiteral("languageBox"))->currentData().toString(),
                  QStringLiteral("en"));
         QCOMPARE(reopened.findChild<QSpinBox *>(QStringLiteral("uploadLimitBox"))->value(), 256);
+    }
+
+    void networkSettingsAreSavedAndAnnounced()
+    {
+        QTemporaryDir directory;
+        auto workspace = Workspace::open(directory.path());
+        QVERIFY(workspace.has_value());
+
+        SettingsPage page(**workspace);
+        QSignalSpy changed(&page, &SettingsPage::networkSettingsChanged);
+        auto *proxy = page.findChild<QLineEdit *>(QStringLiteral("proxyEdit"));
+        QVERIFY(proxy);
+        proxy->setText(QStringLiteral("  http://127.0.0.1:3128 "));
+        emit proxy->editingFinished();
+        QCOMPARE(QSettings().value(SettingsKey::Proxy).toString(), QStringLiteral("http://127.0.0.1:3128"));
+        QCOMPARE(changed.count(), 1);
+
+        // Leaving the field without a change announces nothing.
+        emit proxy->editingFinished();
+        QCOMPARE(changed.count(), 1);
+
+        QSettings().setValue(SettingsKey::CaFile, directory.filePath(QStringLiteral("school-ca.pem")));
+        SettingsPage reopened(**workspace);
+        QCOMPARE(reopened.findChild<QLineEdit *>(QStringLiteral("proxyEdit"))->text(),
+                 QStringLiteral("http://127.0.0.1:3128"));
+        QVERIFY(reopened.findChild<QLabel *>(QStringLiteral("caFileLabel"))->text().contains(
+            QStringLiteral("school-ca.pem")));
+
+        QSignalSpy reopenedChanged(&reopened, &SettingsPage::networkSettingsChanged);
+        auto *remove = reopened.findChild<QPushButton *>(QStringLiteral("clearCaFileButton"));
+        QVERIFY(remove->isEnabled());
+        remove->click();
+        QCOMPARE(QSettings().value(SettingsKey::CaFile).toString(), QString());
+        QCOMPARE(reopenedChanged.count(), 1);
+        QVERIFY(!remove->isEnabled());
+
+        QSettings().remove(SettingsKey::Proxy);
     }
 
     void dataSizeCountsFiles()
