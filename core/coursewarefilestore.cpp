@@ -2,9 +2,9 @@
 #include "coursewarefilestore.h"
 
 #include "corelogging.h"
+#include "sha256.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -175,7 +175,7 @@ Result<CoursewareFileStore::StoredFile> CoursewareFileStore::importFile(const QS
     }
     TemporaryFileGuard guard(copy);
 
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buffer(BufferSize, Qt::Uninitialized);
     qint64 copied = 0;
     for (;;) {

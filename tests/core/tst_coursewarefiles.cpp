@@ -3,6 +3,7 @@
 #include "coursewareimportjob.h"
 #include "coursewarestore.h"
 #include "coursewaretype.h"
+#include "sha256.h"
 #include "storefixture.h"
 
 #include <QCryptographicHash>
@@ -92,6 +93,23 @@ private slots:
         QCOMPARE(progress.first(), CoursewareFileStore::BufferSize);
         QCOMPARE(progress.last(), content.size());
         QCOMPARE(filesUnder(store.rootPath()), QStringList{stored->path});
+    }
+
+    void sha256MatchesKnownDigests()
+    {
+        QCOMPARE(Sha256::hash({}).toHex(),
+                 QByteArrayLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(Sha256::hash("abc").toHex(),
+                 QByteArrayLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+
+        // Added in uneven pieces, as reads from a file come.
+        QByteArray content(5 * 1024 * 1024 + 17, Qt::Uninitialized);
+        for (qsizetype i = 0; i < content.size(); ++i)
+            content[i] = char(i * 31 % 251);
+        Sha256 pieces;
+        for (qsizetype offset = 0; offset < content.size(); offset += 1000003)
+            pieces.addData(QByteArrayView(content.constData() + offset, std::min<qsizetype>(1000003, content.size() - offset)));
+        QCOMPARE(QString::fromLatin1(pieces.result().toHex()), sha256Of(content));
     }
 
     void sameContentIsStoredOnce()
