@@ -51,6 +51,10 @@ Result<std::pair<QString, bool>> recordCourseware(CoursewareStore &store, const 
     courseware.sizeBytes = stored.sizeBytes;
     courseware.mimeType = QMimeDatabase().mimeTypeForFile(info).name();
     courseware.title = info.completeBaseName().isEmpty() ? info.fileName() : info.completeBaseName();
+
+    // Imported courseware goes to the upload queue at once: a large video
+    // then has until the lesson to reach the platform over a slow link.
+    courseware.uploadState = QStringLiteral("queued");
     const auto id = store.addCourseware(courseware);
     if (!id)
         return std::unexpected(id.error());

@@ -54,11 +54,12 @@ Result<QString> CoursewareStore::addCourseware(const Courseware &courseware)
     const auto status = StoreSupport::writeAndRecord(m_database, Entity, id, QStringLiteral("create"), [&] {
         return run(m_database,
                    "INSERT INTO courseware (id, school_id, sha256, size_bytes, mime_type, title, tags, "
-                   "duration_ms, page_count, chapter_marks, created_at, updated_at) "
-                   "VALUES (?1, ?2, lower(?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                   "duration_ms, page_count, chapter_marks, upload_state, created_at, updated_at) "
+                   "VALUES (?1, ?2, lower(?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?11, ?11)",
                    id, courseware.schoolId, courseware.sha256, courseware.sizeBytes, courseware.mimeType,
                    courseware.title, StoreSupport::jsonText(courseware.tags), courseware.durationMs,
-                   optionalCount(courseware.pageCount), StoreSupport::jsonText(courseware.chapterMarks), now);
+                   optionalCount(courseware.pageCount), StoreSupport::jsonText(courseware.chapterMarks), now,
+                   courseware.uploadState);
     });
     if (!status)
         return std::unexpected(status.error());

@@ -330,6 +330,10 @@ private slots:
         QVERIFY(duration.has_value());
         QVERIFY2(qAbs(*duration - 3000) < 300, qPrintable(QString::number(*duration)));
 
+        // Both wait in the upload queue for the platform.
+        QCOMPARE(savedRow(pdfId).uploadState, QStringLiteral("queued"));
+        QCOMPARE(savedRow(videoId).uploadState, QStringLiteral("queued"));
+
         // The preview opens the PDF on page 1 and renders it.
         page.selectCourseware(pdfId);
         QCOMPARE(page.preview()->pdfDocument()->pageCount(), 3);
