@@ -14,6 +14,17 @@ using StoreSupport::run;
 
 namespace {
 
+// Queues the attached courseware that is still only on this computer: the
+// outbox holds the assignment back until its files are on the platform. Runs
+// before the assignment's own write, whose change count the caller checks.
+Status queueAttachments(Database &database, const QStringList &attachmentIds)
+{
+    return run(database,
+               "UPDATE courseware SET upload_state = 'queued' WHERE upload_state = 'local' "
+               "AND remote_id IS NULL AND deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))",
+               StoreSupport::jsonText(attachmentIds));
+}
+
 const QString Entity = QStringLiteral("assignment");
 
 constexpr const char *AssignmentColumns =
@@ -112,7 +123,10 @@ Result<QString> AssignmentStore::createAssignment(const Assignment &assignment)
 {
     const QString id = Uuid7::generate();
     const qint64 now = CivilTime::nowMs();
-    const auto status = write(id, QStringLiteral("create"), [&] {
+    const auto status = write(id, QStringLiteral("create"), [&]() -> Status {
+        if (auto queued = queueAttachments(m_database, assignment.attachmentIds); !queued)
+            return queued;
+
         // The zone is copied from the school inside the same statement, so it
         // cannot disagree with the row it came from.
         return run(m_database,
@@ -132,7 +146,9 @@ Result<QString> AssignmentStore::createAssignment(const Assignment &assignment)
 
 Status AssignmentStore::updateAssignment(const Assignment &assignment)
 {
-    return write(assignment.id, QStringLiteral("update"), [&] {
+    return write(assignment.id, QStringLiteral("update"), [&]() -> Status {
+        if (auto queued = queueAttachments(m_database, assignment.attachmentIds); !queued)
+            return queued;
         return run(m_database,
                    "UPDATE assignment SET course_id = ?, title = ?, instructions = ?, due_date = ?, "
                    "due_time = ?, target_class_ids = ?, attachment_ids = ?, updated_at = ? "

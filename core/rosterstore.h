@@ -42,6 +42,10 @@ public:
 
     RosterStore(Database &database, QString schoolId, QObject *parent = nullptr);
 
+    // Imports go to `schoolId` from now on: the platform's school replaces
+    // the offline one at the first sign-in.
+    void setSchoolId(const QString &schoolId) { m_schoolId = schoolId; }
+
     [[nodiscard]] std::optional<QString> studentNameForNumber(const QString &studentNumber) const override;
 
     // Every student number of the school with its student's name, read in one

@@ -150,6 +150,83 @@ Result<bool> marksWouldClash(Database &database, const QString &localId, const Q
     return *row && statement->int64At(0) != 0;
 }
 
+// Pairs of an offline class that was never sent and the platform school's
+// class with the same name: the same class, made twice.
+Result<QList<std::pair<QString, QString>>> duplicateClasses(Database &database, const QString &platformSchoolId)
+{
+    auto statement = database.prepare(
+        "SELECT local.id, platform.id FROM class AS local JOIN class AS platform "
+        "ON platform.name = local.name AND platform.school_id = ?1 AND platform.deleted_at IS NULL "
+        "WHERE local.school_id IN (SELECT id FROM school WHERE server_version IS NULL) "
+        "AND local.server_version IS NULL AND local.deleted_at IS NULL");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, platformSchoolId);
+    QList<std::pair<QString, QString>> pairs;
+    for (;;) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return pairs;
+        pairs.append({statement->textAt(0), statement->textAt(1)});
+    }
+}
+
+// True when both classes have a session on the same date and period.
+Result<bool> sessionsWouldClash(Database &database, const QString &localId, const QString &platformId)
+{
+    auto statement = database.prepare(
+        "SELECT EXISTS (SELECT 1 FROM attendance_session AS a JOIN attendance_session AS b "
+        "ON a.date = b.date AND a.period = b.period WHERE a.class_id = ?1 AND b.class_id = ?2)");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, localId);
+    statement->bind(2, platformId);
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row && statement->int64At(0) != 0;
+}
+
+// Moves the offline class's students, courses, sessions and assignment
+// targets to the platform's class and removes the offline copy with its
+// unsent creation. Runs inside the caller's transaction.
+Status adoptClass(Database &database, const QString &localId, const QString &platformId)
+{
+    const qint64 now = CivilTime::nowMs();
+
+    // Unsent rows carry the class id in their payload; ids are UUIDs, so
+    // replacing the text in an assignment's target list is exact.
+    const std::array rewrites = {
+        "UPDATE outbox SET payload = json_set(payload, '$.class_id', ?1), updated_at = ?3 "
+        "WHERE entity IN ('student', 'course', 'attendance_session') AND state <> 'acknowledged' "
+        "AND json_extract(payload, '$.class_id') = ?2",
+        "UPDATE outbox SET payload = replace(payload, ?2, ?1), updated_at = ?3 "
+        "WHERE entity = 'assignment' AND state <> 'acknowledged' AND instr(payload, ?2) > 0",
+        "UPDATE assignment SET target_class_ids = replace(target_class_ids, ?2, ?1), updated_at = ?3 "
+        "WHERE instr(target_class_ids, ?2) > 0",
+    };
+    for (const char *sql : rewrites) {
+        if (auto rewritten = run(database, sql, platformId, localId, now); !rewritten)
+            return rewritten;
+    }
+    for (const char *sql : {"UPDATE student SET class_id = ?1 WHERE class_id = ?2",
+                            "UPDATE course SET class_id = ?1 WHERE class_id = ?2",
+                            "UPDATE attendance_session SET class_id = ?1 WHERE class_id = ?2"}) {
+        if (auto moved = run(database, sql, platformId, localId); !moved)
+            return moved;
+    }
+
+    if (auto dropped = run(database, "DELETE FROM outbox WHERE entity = 'class' AND entity_id = ? "
+                                     "AND state <> 'acknowledged'",
+                           localId);
+        !dropped) {
+        return dropped;
+    }
+    return run(database, "DELETE FROM class WHERE id = ?", localId);
+}
+
 // Gives the local student's marks, submissions and notes to the platform's
 // student and removes the local copy with its unsent creation. Runs inside
 // the caller's transaction.
@@ -245,6 +322,27 @@ Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
             if (auto merged = adoptStudent(m_database, localId, platformId); !merged)
                 return merged;
             adopted.append(platformId);
+        }
+
+        // A class made offline with the name of one the platform has is that
+        // class: its sessions and students join it, so the marks taken
+        // offline show where the teacher looks for them.
+        const auto classes = duplicateClasses(m_database, platformSchoolId);
+        if (!classes)
+            return std::unexpected(classes.error());
+        for (const auto &[localId, platformId] : *classes) {
+            const auto clash = sessionsWouldClash(m_database, localId, platformId);
+            if (!clash)
+                return std::unexpected(clash.error());
+            // TODO: merge two sessions of one date and period instead of
+            // keeping the offline class apart.
+            if (*clash) {
+                qCWarning(lcCoreStore) << "Class" << localId << "has sessions that" << platformId
+                                       << "also has; left unmerged";
+                continue;
+            }
+            if (auto merged = adoptClass(m_database, localId, platformId); !merged)
+                return merged;
         }
 
         for (const char *sql : Moves) {

@@ -74,6 +74,11 @@ AttendancePage::AttendancePage(Workspace &workspace, QWidget *parent)
     connect(m_grid, &QListView::clicked, this, [this](const QModelIndex &index) {
         m_model->cycleStatus(index.row());
     });
+    // A quick second click arrives as a double-click, without clicked():
+    // it is still one more step, or a fast teacher records the wrong mark.
+    connect(m_grid, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+        m_model->cycleStatus(index.row());
+    });
     connect(m_grid, &QWidget::customContextMenuRequested, this, &AttendancePage::showContextMenu);
 
     m_pickTimer->setInterval(RandomPickIntervalMilliseconds);

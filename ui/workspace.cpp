@@ -125,6 +125,7 @@ Status Workspace::refreshSchool()
         return chosen;
     if (m_schoolId != previous) {
         qCInfo(lcUi) << "Now working in the platform's school";
+        m_rosters->setSchoolId(m_schoolId);
         emit schoolChanged();
     }
     return {};

@@ -237,6 +237,9 @@ private slots:
     {
         OutboxStore outbox(database());
         const int pendingBefore = outbox.count(QStringLiteral("pending")).value_or(-1);
+        QStringList statesBefore;
+        for (const QString &id : std::as_const(m_coursewareIds))
+            statesBefore.append(uploadState(id));
         LessonPublisher publisher(database());
         const auto publication = publisher.publish(m_lessonId);
         QVERIFY(publication.has_value());
@@ -245,8 +248,12 @@ private slots:
         const auto undone = publisher.undo(*publication);
         QVERIFY2(undone.has_value(), qPrintable(undone ? QString() : undone.error().toLogString()));
 
+        // Each file is back in the state it had: local, or queued as an assignment's attachment.
+        QStringList statesAfter;
         for (const QString &id : std::as_const(m_coursewareIds))
-            QCOMPARE(uploadState(id), QStringLiteral("local"));
+            statesAfter.append(uploadState(id));
+        QCOMPARE(statesAfter, statesBefore);
+        QVERIFY(statesBefore.contains(QStringLiteral("local")));
         QCOMPARE(text("SELECT state FROM assignment WHERE id = ?", m_assignmentId), QStringLiteral("draft"));
         QCOMPARE(scalar("SELECT count(*) FROM attendance_session"), 0);
         QCOMPARE(outbox.count(QStringLiteral("pending")).value_or(-1), pendingBefore);

@@ -24,6 +24,7 @@ private:
     QString m_localStudentId; // offline copy of the platform's S001
     QString m_newStudentId;   // S003, unknown to the platform
     QString m_sessionId;
+    QString m_localClassId; // offline 一班, which the platform's school also has
 
     int scalar(const char *sql, const QString &argument = {})
     {
@@ -54,6 +55,7 @@ private slots:
         QVERIFY(localSchool.has_value());
         const auto localClass = classes.createClass(*localSchool, QStringLiteral("一班"), QStringLiteral("3"));
         QVERIFY(localClass.has_value());
+        m_localClassId = *localClass;
         Student student;
         student.schoolId = *localSchool;
         student.classId = *localClass;
@@ -102,6 +104,30 @@ private slots:
                         m_fixture->studentIds.first()),
                  1);
         QCOMPARE(schools.schools()->size(), 1);
+    }
+
+    void offlineClassJoinsPlatformClass()
+    {
+        SchoolStore schools(*m_fixture->database);
+        QVERIFY(schools.moveLocalSchoolsInto(m_fixture->schoolId).has_value());
+
+        QCOMPARE(scalar("SELECT count(*) FROM class WHERE id = ?", m_localClassId), 0);
+        QCOMPARE(scalar("SELECT count(*) FROM class WHERE name = '一班'"), 1);
+        QCOMPARE(scalar("SELECT count(*) FROM outbox WHERE entity = 'class'"), 0);
+
+        // The session taken offline, its marks and the new student are in the platform's class.
+        QCOMPARE(scalar("SELECT count(*) FROM attendance_session WHERE id = ? AND class_id = "
+                        "(SELECT id FROM class WHERE name = '一班')",
+                        m_sessionId),
+                 1);
+        QCOMPARE(scalar("SELECT count(*) FROM attendance_record WHERE session_id = ?", m_sessionId), 2);
+        QCOMPARE(scalar("SELECT count(*) FROM student WHERE id = ? AND class_id = "
+                        "(SELECT id FROM class WHERE name = '一班')",
+                        m_newStudentId),
+                 1);
+        QCOMPARE(scalar("SELECT count(*) FROM outbox WHERE entity = 'attendance_session' "
+                        "AND json_extract(payload, '$.class_id') = (SELECT id FROM class WHERE name = '一班')"),
+                 1);
     }
 
     void studentWithClashingMarkStaysUnmerged()

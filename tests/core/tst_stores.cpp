@@ -394,6 +394,39 @@ private slots:
         QCOMPARE(entries.at(1).op, QStringLiteral("delete"));
     }
 
+    void attachmentsAreQueuedForUpload()
+    {
+        StoreFixture fixture;
+        QVERIFY(fixture.setUp(0));
+        CoursewareStore library(*fixture.database);
+        Courseware courseware;
+        courseware.schoolId = fixture.schoolId;
+        courseware.sha256 = QString(64, QLatin1Char('b'));
+        courseware.sizeBytes = 4096;
+        courseware.mimeType = QStringLiteral("audio/ogg");
+        courseware.title = QStringLiteral("朗读示范");
+        const QString coursewareId = *library.addCourseware(courseware);
+        QCOMPARE(library.courseware(coursewareId)->uploadState, QStringLiteral("local"));
+
+        AssignmentStore assignments(*fixture.database);
+        Assignment draft;
+        draft.schoolId = fixture.schoolId;
+        draft.title = QStringLiteral("背诵静夜思");
+        draft.targetClassIds = {fixture.classId};
+        draft.attachmentIds = {coursewareId};
+        const QString id = *assignments.createAssignment(draft);
+        QCOMPARE(library.courseware(coursewareId)->uploadState, QStringLiteral("queued"));
+
+        // Neither the courseware nor the assignment goes out before the file.
+        OutboxStore outbox(*fixture.database);
+        const auto pending = outbox.pending(100);
+        QVERIFY(pending.has_value());
+        for (const OutboxEntry &entry : *pending) {
+            QVERIFY(entry.entityId != id);
+            QVERIFY(entry.entityId != coursewareId);
+        }
+    }
+
     void coursewareMetadataRoundTrip()
     {
         StoreFixture fixture;

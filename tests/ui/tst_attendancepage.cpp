@@ -151,6 +151,22 @@ private slots:
         QVERIFY(countsText(page).contains(QStringLiteral("Not marked 4")));
     }
 
+    void quickSecondClickIsOneMoreStep()
+    {
+        AttendancePage page(*m_workspace);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QListView *grid = page.grid();
+        const int row = 3;
+        const QPoint centre = grid->visualRect(page.model()->index(row)).center();
+        QVERIFY(!page.model()->status(row).has_value());
+
+        // Two clicks 250 ms apart: the window system reports the second as a double-click.
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, centre);
+        QTest::mouseDClick(grid->viewport(), Qt::LeftButton, {}, centre);
+        QCOMPARE(page.model()->status(row), std::optional(AttendanceStatus::Late));
+    }
+
     void numberKeysSetStatus_data()
     {
         QTest::addColumn<int>("key");

@@ -2,8 +2,10 @@
 #include "aboutdialog.h"
 #include "assignmentpage.h"
 #include "coursewarepage.h"
+#include "database.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "rosterstore.h"
 #include "workspace.h"
 
 #include <QAction>
@@ -55,6 +57,36 @@ private slots:
     void cleanupTestCase() { m_workspace.reset(); }
 
     void cleanup() { removeTranslators(); }
+
+    void importAfterSignInGoesToPlatformSchool()
+    {
+        QTemporaryDir folder;
+        auto opened = Workspace::open(folder.path());
+        QVERIFY(opened.has_value());
+        Workspace &workspace = **opened;
+
+        // The first sync brings the platform's school while the app runs.
+        QVERIFY(workspace.database()
+                    .execute(QStringLiteral("INSERT INTO school (id, name, time_zone, server_version, created_at, "
+                                            "updated_at) VALUES ('platform-school', '示例中学', 'Asia/Shanghai', "
+                                            "1, 0, 0)"))
+                    .has_value());
+        QVERIFY(workspace.refreshSchool().has_value());
+        QCOMPARE(workspace.schoolId(), QStringLiteral("platform-school"));
+
+        RosterRow row;
+        row.studentNumber = QStringLiteral("20250301");
+        row.name = QStringLiteral("李雷");
+        row.className = QStringLiteral("高一(3)班");
+        row.sourceRow = 2;
+        QVERIFY(workspace.rosters().importRows({row}, {}, {}).has_value());
+
+        auto statement = workspace.database().prepare("SELECT DISTINCT school_id FROM class");
+        QVERIFY(statement.has_value());
+        QVERIFY(statement->step().value_or(false));
+        QCOMPARE(statement->textAt(0), QStringLiteral("platform-school"));
+        QVERIFY(!statement->step().value_or(true));
+    }
 
     void chooseLanguage_data()
     {
