@@ -14,8 +14,8 @@ using StoreSupport::run;
 
 namespace {
 
-// Queues the attached courseware that is still only on this computer: the
-// outbox holds the assignment back until its files are on the platform. Runs
+// Queues the attached courseware that is still only on this computer, so the
+// outbox keeps the assignment back until its files are on the platform. Runs
 // before the assignment's own write, whose change count the caller checks.
 Status queueAttachments(Database &database, const QStringList &attachmentIds)
 {

@@ -112,9 +112,9 @@ Result<RowSnapshot> readRow(Database &database, const QString &entity, const QSt
 }
 
 // The seq of the entity's latest outbox entry when it may absorb this change.
-// An entry that was sent before may have been applied by the platform with
-// its reply lost; its idempotency key stands for what was sent, so a later
-// change gets an entry of its own instead of vanishing as a duplicate.
+// An entry that was sent before may have been applied with its reply lost.
+// Its idempotency key then names what was sent, so a later change gets an
+// entry of its own instead of being dropped as a duplicate.
 Result<std::optional<qint64>> coalescingTarget(Database &database, const QString &entity,
                                                const QString &id, const QString &op)
 {

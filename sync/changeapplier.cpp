@@ -248,9 +248,9 @@ Status ChangeApplier::applyUpsertWithLocalChanges(const QString &entity, const Q
     const QJsonObject localRow = local->value_or(QJsonObject());
 
     // The platform applied this device's own change, but the reply was lost:
-    // the same data comes back, so only the version is new. The teacher may
-    // have changed the row again since; the data then matches what was sent,
-    // and the later change goes out on top of the new version.
+    // the same data comes back, so only the version is new. When the teacher
+    // changed the row again since, the data matches what was sent instead.
+    // The later change then goes out on top of the new version.
     const auto echo = isEchoOfSentEntry(m_database, entity, id, data);
     if (!echo)
         return std::unexpected(echo.error());
