@@ -2546,6 +2546,22 @@
         <source>The publish was undone. Nothing was sent.</source>
         <translation>已撤销发布，没有发出任何内容。</translation>
     </message>
+    <message>
+        <source>‹ &amp;Previous Day</source>
+        <translation>‹ 前一天(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Day ›</source>
+        <translation>后一天(&amp;N) ›</translation>
+    </message>
+    <message>
+        <source>No lessons on this day.</source>
+        <translation>这一天没有课。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::TokenStore</name>

@@ -77,12 +77,28 @@ void TodayPage::buildLayout()
     dateFont.setBold(true);
     m_dateLabel->setFont(dateFont);
 
+    // On a weekend or in the evening the teacher prepares the next school day.
+    auto *previousButton = new QPushButton(tr("‹ &Previous Day"), this);
+    previousButton->setObjectName(QStringLiteral("previousDayButton"));
+    connect(previousButton, &QPushButton::clicked, this, [this] { showDay(m_dayOffset - 1); });
+    m_todayButton = new QPushButton(tr("&Today"), this);
+    m_todayButton->setObjectName(QStringLiteral("todayButton"));
+    connect(m_todayButton, &QPushButton::clicked, this, [this] { showDay(0); });
+    auto *nextButton = new QPushButton(tr("&Next Day ›"), this);
+    nextButton->setObjectName(QStringLiteral("nextDayButton"));
+    connect(nextButton, &QPushButton::clicked, this, [this] { showDay(m_dayOffset + 1); });
+    auto *dateRow = new QHBoxLayout;
+    dateRow->addWidget(m_dateLabel, 1);
+    dateRow->addWidget(previousButton);
+    dateRow->addWidget(m_todayButton);
+    dateRow->addWidget(nextButton);
+
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setWordWrap(true);
     m_statusLabel->hide();
 
-    m_emptyLabel = new QLabel(tr("No lessons today. Lessons from the timetable appear here."), this);
+    m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
 
@@ -113,7 +129,7 @@ void TodayPage::buildLayout()
     m_undoBar->hide();
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_dateLabel);
+    layout->addLayout(dateRow);
     layout->addWidget(m_statusLabel);
     layout->addWidget(m_emptyLabel);
     layout->addWidget(scroll, 1);
@@ -132,8 +148,12 @@ void TodayPage::reload()
         showStatus(zone.error().displayText(), true);
         return;
     }
-    m_date = CivilTime::dateAt(CivilTime::nowMs(), *zone);
-    m_dateLabel->setText(tr("Today, %1").arg(QLocale().toString(m_date, QLocale::LongFormat)));
+    m_date = CivilTime::dateAt(CivilTime::nowMs(), *zone).addDays(m_dayOffset);
+    const QString dateText = QLocale().toString(m_date, QLocale::LongFormat);
+    m_dateLabel->setText(m_dayOffset == 0 ? tr("Today, %1").arg(dateText) : dateText);
+    m_emptyLabel->setText(m_dayOffset == 0 ? tr("No lessons today. Lessons from the timetable appear here.")
+                                           : tr("No lessons on this day."));
+    m_todayButton->setEnabled(m_dayOffset != 0);
     m_dateLabel->setToolTip(tr("The school's date in %1").arg(QString::fromUtf8(zone->id())));
 
     // A new day gets new widgets.
@@ -141,6 +161,12 @@ void TodayPage::reload()
         widget->deleteLater();
     m_lessonWidgets.clear();
     refreshLessons();
+}
+
+void TodayPage::showDay(int days)
+{
+    m_dayOffset = days;
+    reload();
 }
 
 void TodayPage::scheduleRefresh()

@@ -31,7 +31,8 @@ public:
 
     explicit TodayPage(Workspace &workspace, QWidget *parent = nullptr);
 
-    // Today in the school's time zone.
+    // The day shown: today in the school's time zone, or a day before or
+    // after it that the teacher moved to, to prepare a coming lesson.
     [[nodiscard]] QDate schoolDate() const { return m_date; }
     [[nodiscard]] QList<TodayLessonWidget *> lessonWidgets() const { return m_lessonWidgets; }
     [[nodiscard]] QWidget *undoBar() const { return m_undoBar; }
@@ -44,6 +45,8 @@ public:
 public slots:
     // Reads today's date and lessons again.
     void reload();
+    // Shows the day `days` after today (before it when negative).
+    void showDay(int days);
     // Tells the page whether the platform is reachable, for the publish message.
     void setNetworkAvailable(bool available);
     void publishLesson(const QString &lessonId);
@@ -61,11 +64,13 @@ private:
 
     Workspace &m_workspace;
     QDate m_date;
+    int m_dayOffset = 0;
     std::optional<bool> m_networkAvailable; // empty until the sync layer reports
     std::optional<LessonPublication> m_lastPublication;
     QList<TodayLessonWidget *> m_lessonWidgets;
 
     QLabel *m_dateLabel = nullptr;
+    QPushButton *m_todayButton = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QWidget *m_lessonList = nullptr;

@@ -102,6 +102,31 @@ private slots:
         QVERIFY(page.lessonWidgets().at(1)->titleText().contains(QStringLiteral("高一(3)班")));
     }
 
+    void nextDayShowsItsLessons()
+    {
+        const QString tomorrow = m_fixture.createLesson(m_fixture.today.addDays(1), 1);
+        QVERIFY(!tomorrow.isEmpty());
+
+        TodayPage page(*m_fixture.workspace);
+        auto *todayButton = page.findChild<QPushButton *>(QStringLiteral("todayButton"));
+        QVERIFY(!todayButton->isEnabled());
+
+        page.findChild<QPushButton *>(QStringLiteral("nextDayButton"))->click();
+        QCOMPARE(page.schoolDate(), m_fixture.today.addDays(1));
+        QCOMPARE(page.lessonWidgets().size(), 1);
+        QCOMPARE(page.lessonWidgets().first()->lessonId(), tomorrow);
+        QVERIFY(todayButton->isEnabled());
+
+        page.findChild<QPushButton *>(QStringLiteral("previousDayButton"))->click();
+        page.findChild<QPushButton *>(QStringLiteral("previousDayButton"))->click();
+        QCOMPARE(page.schoolDate(), m_fixture.today.addDays(-1));
+        QVERIFY(page.lessonWidgets().isEmpty());
+
+        todayButton->click();
+        QCOMPARE(page.schoolDate(), m_fixture.today);
+        QCOMPARE(page.lessonWidgets().first()->lessonId(), m_lessonId);
+    }
+
     void showsSignedInTeachersTimetable()
     {
         // Two colleagues' courses for the same class, each with a lesson today.
