@@ -99,7 +99,8 @@ void ChangeFeed::handleChanges(const httplib::Request &request, httplib::Respons
         changes.push_back(std::move(change));
     }
 
-    sendJson(response, {{"changes", std::move(changes)}, {"next_cursor", "c" + std::to_string(last)}, {"has_more", hasMore}});
+    const std::string nextCursor = "c" + std::to_string(last);
+    sendJson(response, {{"changes", std::move(changes)}, {"next_cursor", nextCursor}, {"has_more", hasMore}});
 }
 
 } // namespace ClassDeskServer

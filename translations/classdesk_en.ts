@@ -116,6 +116,13 @@
             <numerusform>%1 · %n changes waiting</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::RosterImportDialog</name>

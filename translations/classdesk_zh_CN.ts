@@ -1473,6 +1473,12 @@
         <source>Use offline for now (import a roster)</source>
         <translation>先离线使用（导入花名册）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 项更改等待发送</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::OdsPackage</name>

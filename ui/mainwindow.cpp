@@ -246,7 +246,12 @@ void MainWindow::updateSyncStatus()
 {
     const QString state = SyncStateText::describe(m_sync->state(), m_sync->progress());
     const int pending = m_sync->pendingCount();
-    m_syncStatusButton->setText(pending > 0 ? tr("%1 · %n change(s) waiting", "", pending).arg(state) : state);
+    // After a sync, changes can still wait: for their courseware's upload, or
+    // for the next sync. "Up to date" next to them would contradict itself.
+    if (pending > 0 && m_sync->state() == SyncEngine::State::UpToDate)
+        m_syncStatusButton->setText(tr("%n change(s) waiting to be sent", "", pending));
+    else
+        m_syncStatusButton->setText(pending > 0 ? tr("%1 · %n change(s) waiting", "", pending).arg(state) : state);
     m_todayPage->setNetworkAvailable(m_sync->state() != SyncEngine::State::Offline
                                      && m_sync->state() != SyncEngine::State::SignedOut
                                      && m_sync->state() != SyncEngine::State::SignInRequired);

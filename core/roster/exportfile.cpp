@@ -80,6 +80,11 @@ Status ExportFile::replaceWith(const QString &temporaryPath, const QString &path
 {
     // std::filesystem::rename replaces an existing target in one step
     // (rename(2) on POSIX, MoveFileExW with MOVEFILE_REPLACE_EXISTING on Windows).
+    // A temporary file is private to its owner; an exported roster is shared
+    // like any document the teacher saves (and like the CSV export).
+    QFile::setPermissions(temporaryPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser
+                                             | QFile::ReadGroup | QFile::ReadOther);
+
     std::error_code error;
     std::filesystem::rename(QFile::encodeName(temporaryPath).toStdString(), QFile::encodeName(path).toStdString(),
                             error);

@@ -172,6 +172,9 @@ private slots:
         QVERIFY2(written.has_value(), qPrintable(written ? QString() : written.error().message));
         QVERIFY(RosterFixtures::readAll(path).startsWith("PK\x03\x04"));
         QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"考勤.xlsx"_s});
+
+        // Readable by others like any saved document, not private like the temporary file it was.
+        QVERIFY(QFile::permissions(path).testFlag(QFile::ReadOther));
     }
 
     void attendanceXlsxHasTypedCells()
