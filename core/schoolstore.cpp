@@ -107,16 +107,10 @@ Result<std::optional<QString>> SchoolStore::platformSchool()
 
 namespace {
 
-// Local students (never acknowledged by the platform) whose student number
-// the platform's school already has, paired with the platform's student.
-Result<QList<QPair<QString, QString>>> duplicateStudents(Database &database, const QString &platformSchoolId)
+// The (local id, platform id) pairs the query selects for the platform's school.
+Result<QList<QPair<QString, QString>>> idPairs(Database &database, const char *sql, const QString &platformSchoolId)
 {
-    auto statement = database.prepare(
-        "SELECT local.id, platform.id FROM student AS local JOIN student AS platform "
-        "ON platform.school_id = ? AND platform.student_number = local.student_number "
-        "AND platform.server_version IS NOT NULL AND platform.deleted_at IS NULL "
-        "WHERE local.server_version IS NULL AND local.deleted_at IS NULL AND local.id <> platform.id "
-        "AND local.school_id IN (SELECT id FROM school WHERE server_version IS NULL)");
+    auto statement = database.prepare(sql);
     if (!statement)
         return std::unexpected(statement.error());
     statement->bind(1, platformSchoolId);
@@ -131,15 +125,10 @@ Result<QList<QPair<QString, QString>>> duplicateStudents(Database &database, con
     }
 }
 
-// True when both students have a mark in one session or work on one
-// assignment: merging would have to drop one of them.
-Result<bool> marksWouldClash(Database &database, const QString &localId, const QString &platformId)
+// The boolean the query computes for a local row (?1) and its platform copy (?2).
+Result<bool> pairCheck(Database &database, const char *sql, const QString &localId, const QString &platformId)
 {
-    auto statement = database.prepare(
-        "SELECT EXISTS (SELECT 1 FROM attendance_record AS a JOIN attendance_record AS b "
-        "ON a.session_id = b.session_id WHERE a.student_id = ?1 AND b.student_id = ?2) "
-        "OR EXISTS (SELECT 1 FROM submission AS a JOIN submission AS b "
-        "ON a.assignment_id = b.assignment_id WHERE a.student_id = ?1 AND b.student_id = ?2)");
+    auto statement = database.prepare(sql);
     if (!statement)
         return std::unexpected(statement.error());
     statement->bind(1, localId);
@@ -150,43 +139,50 @@ Result<bool> marksWouldClash(Database &database, const QString &localId, const Q
     return *row && statement->int64At(0) != 0;
 }
 
+// Local students (never acknowledged by the platform) whose student number
+// the platform's school already has, paired with the platform's student.
+Result<QList<QPair<QString, QString>>> duplicateStudents(Database &database, const QString &platformSchoolId)
+{
+    return idPairs(database,
+                   "SELECT local.id, platform.id FROM student AS local JOIN student AS platform "
+                   "ON platform.school_id = ? AND platform.student_number = local.student_number "
+                   "AND platform.server_version IS NOT NULL AND platform.deleted_at IS NULL "
+                   "WHERE local.server_version IS NULL AND local.deleted_at IS NULL AND local.id <> platform.id "
+                   "AND local.school_id IN (SELECT id FROM school WHERE server_version IS NULL)",
+                   platformSchoolId);
+}
+
+// True when both students have a mark in one session or work on one
+// assignment: merging would have to drop one of them.
+Result<bool> marksWouldClash(Database &database, const QString &localId, const QString &platformId)
+{
+    return pairCheck(database,
+                     "SELECT EXISTS (SELECT 1 FROM attendance_record AS a JOIN attendance_record AS b "
+                     "ON a.session_id = b.session_id WHERE a.student_id = ?1 AND b.student_id = ?2) "
+                     "OR EXISTS (SELECT 1 FROM submission AS a JOIN submission AS b "
+                     "ON a.assignment_id = b.assignment_id WHERE a.student_id = ?1 AND b.student_id = ?2)",
+                     localId, platformId);
+}
+
 // Pairs of an offline class that was never sent and the platform school's
 // class with the same name: the same class, made twice.
-Result<QList<std::pair<QString, QString>>> duplicateClasses(Database &database, const QString &platformSchoolId)
+Result<QList<QPair<QString, QString>>> duplicateClasses(Database &database, const QString &platformSchoolId)
 {
-    auto statement = database.prepare(
-        "SELECT local.id, platform.id FROM class AS local JOIN class AS platform "
-        "ON platform.name = local.name AND platform.school_id = ?1 AND platform.deleted_at IS NULL "
-        "WHERE local.school_id IN (SELECT id FROM school WHERE server_version IS NULL) "
-        "AND local.server_version IS NULL AND local.deleted_at IS NULL");
-    if (!statement)
-        return std::unexpected(statement.error());
-    statement->bind(1, platformSchoolId);
-    QList<std::pair<QString, QString>> pairs;
-    for (;;) {
-        const auto row = statement->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return pairs;
-        pairs.append({statement->textAt(0), statement->textAt(1)});
-    }
+    return idPairs(database,
+                   "SELECT local.id, platform.id FROM class AS local JOIN class AS platform "
+                   "ON platform.name = local.name AND platform.school_id = ?1 AND platform.deleted_at IS NULL "
+                   "WHERE local.school_id IN (SELECT id FROM school WHERE server_version IS NULL) "
+                   "AND local.server_version IS NULL AND local.deleted_at IS NULL",
+                   platformSchoolId);
 }
 
 // True when both classes have a session on the same date and period.
 Result<bool> sessionsWouldClash(Database &database, const QString &localId, const QString &platformId)
 {
-    auto statement = database.prepare(
-        "SELECT EXISTS (SELECT 1 FROM attendance_session AS a JOIN attendance_session AS b "
-        "ON a.date = b.date AND a.period = b.period WHERE a.class_id = ?1 AND b.class_id = ?2)");
-    if (!statement)
-        return std::unexpected(statement.error());
-    statement->bind(1, localId);
-    statement->bind(2, platformId);
-    const auto row = statement->step();
-    if (!row)
-        return std::unexpected(row.error());
-    return *row && statement->int64At(0) != 0;
+    return pairCheck(database,
+                     "SELECT EXISTS (SELECT 1 FROM attendance_session AS a JOIN attendance_session AS b "
+                     "ON a.date = b.date AND a.period = b.period WHERE a.class_id = ?1 AND b.class_id = ?2)",
+                     localId, platformId);
 }
 
 // Moves the offline class's students, courses, sessions and assignment

@@ -251,10 +251,14 @@ Status ChangeApplier::applyUpsertWithLocalChanges(const QString &entity, const Q
     // the same data comes back, so only the version is new. When the teacher
     // changed the row again since, the data matches what was sent instead.
     // The later change then goes out on top of the new version.
-    const auto echo = isEchoOfSentEntry(m_database, entity, id, data);
-    if (!echo)
-        return std::unexpected(echo.error());
-    if ((local->has_value() && isSameData(entity, localRow, data)) || *echo) {
+    bool ownChange = local->has_value() && isSameData(entity, localRow, data);
+    if (!ownChange) {
+        const auto echo = isEchoOfSentEntry(m_database, entity, id, data);
+        if (!echo)
+            return std::unexpected(echo.error());
+        ownChange = *echo;
+    }
+    if (ownChange) {
         const QByteArray sql = QStringLiteral("UPDATE %1 SET server_version = ? WHERE id = ?").arg(entity).toUtf8();
         if (auto stored = run(m_database, sql.constData(), version, id); !stored)
             return stored;
