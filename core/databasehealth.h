@@ -7,7 +7,7 @@
 
 namespace ClassDesk {
 
-// What the start-up check found in the database file.
+// The start-up check's finding about the database file.
 struct DatabaseHealth
 {
     enum class State {

@@ -53,7 +53,7 @@ public:
     [[nodiscard]] Result<SubmissionCounts> counts(const QString &assignmentId);
 
 signals:
-    // Emitted by whoever wrote submission rows (sync), so views read them again.
+    // Emitted by the writer of submission rows (sync), so views read them again.
     void changed(const QString &entity, const QStringList &ids);
 
 private:

@@ -103,9 +103,9 @@ void SyncEngine::start()
 
 void SyncEngine::loadNetworkSettings()
 {
-    // A school behind its own proxy or CA sets these once (the Settings page,
-    // the settings file or a policy); curl otherwise follows the system's
-    // proxy variables. The upload speed cap in the same settings stays.
+    // A school behind its own proxy or CA sets these once, in the Settings
+    // page, the settings file or a policy. Without them curl follows the
+    // system's proxy variables. The upload speed cap is left as it is.
     const QSettings settings;
     HttpSettings http = m_transport->settings();
     http.caFile = settings.value(CaFileSettingsKey).toString();
@@ -396,8 +396,8 @@ Status SyncEngine::holdImplausibleMarks()
     // The pull has just found this computer's clock close to the platform's,
     // so now is trustworthy. Every unsent mark was made after the last
     // successful sync began (that sync pushed the older ones), and none can
-    // be from the future; a mark outside that window was taken under a wrong
-    // clock and waits for the teacher instead of going out with a wrong time.
+    // be from the future. A mark outside that window was taken under a wrong
+    // clock, so it waits for the teacher instead of going out with a wrong time.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 tolerance = std::chrono::milliseconds(m_settings.maxClockSkew).count();
     const qint64 lastRunStart = savedValue(LastRunStartKey).toLongLong();

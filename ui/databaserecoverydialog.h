@@ -11,7 +11,7 @@ namespace ClassDesk {
 
 // Shown at start when the database file is damaged or missing while
 // automatic backups exist. It offers to restore the newest backup or to
-// quit; it never offers to start with an empty database, because a teacher
+// quit. It never offers to start with an empty database, because a teacher
 // who clicks through would lose every unsynced mark without noticing.
 class DatabaseRecoveryDialog : public QDialog
 {

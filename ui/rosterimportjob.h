@@ -16,7 +16,7 @@ namespace ClassDesk {
 class Workspace;
 
 // Writes a roster import in a thread of its own, on its own connection to
-// the workspace's database, so a class of thousands of students never holds
+// the workspace's database, so a class of thousands of students never blocks
 // the UI thread. The workspace's ClassStore::changed() fires for the written
 // rows, as for an import on the UI thread.
 class RosterImportJob : public QObject

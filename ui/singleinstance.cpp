@@ -70,7 +70,7 @@ SingleInstance::Role SingleInstance::claim()
     }
 
     if (!sendRaiseRequest())
-        qCWarning(lcInstance) << "Another ClassDesk holds this data folder but did not answer the raise request";
+        qCWarning(lcInstance) << "Another ClassDesk has locked this data folder but did not reply to the raise request";
     return Role::Secondary;
 }
 

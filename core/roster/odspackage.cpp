@@ -46,7 +46,7 @@ struct TableState
 };
 
 // Rewrites the repeat attribute of a row, column or cell so that it stays
-// inside the sheet; returns 0 when the element lies wholly past the edge.
+// inside the sheet. Returns 0 when the element lies wholly past the edge.
 Result<qint64> clampRepeat(QXmlStreamAttributes &attributes, const QString &name, qint64 used, qint64 limit)
 {
     qint64 requested = 1;

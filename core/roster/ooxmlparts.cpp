@@ -105,7 +105,7 @@ QString readRichText(QXmlStreamReader &reader)
     return text;
 }
 
-// What one source cell becomes in the rewritten sheet.
+// The value and type one source cell becomes in the rewritten sheet.
 struct CellOutput
 {
     QString type;  // "s", "b", or empty for a number
@@ -143,7 +143,7 @@ Result<CellOutput> convertValue(const QString &type, const QString &value, const
     } else if (type == QLatin1String("str") || type == QLatin1String("d")) {
         text = value; // a formula's text result, or an ISO 8601 date written as text
     } else if (type == QLatin1String("e")) {
-        return CellOutput{}; // an error value such as #N/A holds nothing for a roster
+        return CellOutput{}; // an error value such as #N/A carries nothing for a roster
     } else if (type == QLatin1String("b")) {
         if (value != QLatin1String("0") && value != QLatin1String("1")) {
             return damaged(OoxmlPackage::tr("cell %1 of sheet \"%2\" holds \"%3\", which is not a true/false value")

@@ -20,8 +20,8 @@ struct Styles
     QList<int> cellFormats;                       // numFmtId of each cell format (xf), in order
 };
 
-// What rewriting the sheets shares: the shared string table, which inline
-// strings are appended to, and the limits for indexes.
+// The state that rewriting the sheets shares: the shared string table, which
+// inline strings are appended to, and the limits for indexes.
 struct SheetContext
 {
     QStringList &strings;
