@@ -23,8 +23,15 @@ public:
     // lets the handler commit its work and then drops the connection before
     // any body byte, as a reply lost on the way would. ShortPatch makes a tus
     // PATCH store and acknowledge only half of the body it received, as a
-    // server may do under the tus protocol.
-    enum class Kind { Status500, Status503, Status429, Reset, Stall, Truncate, DropReply, ShortPatch };
+    // server may do under the tus protocol. Status400 responds with 400
+    // invalid_request, as a proxy that misread the request would.
+    //
+    // The status kinds (400, 500, 503, 429) respond before the handler runs,
+    // except on requests with a body. Those are handled first and their
+    // response is then replaced, as a proxy that gives up waiting would do,
+    // because cpp-httplib 0.11 reads a body only for a handler and unread body
+    // bytes would be parsed as the next request on the kept-alive connection.
+    enum class Kind { Status400, Status500, Status503, Status429, Reset, Stall, Truncate, DropReply, ShortPatch };
 
     struct Fault
     {

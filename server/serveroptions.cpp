@@ -61,14 +61,16 @@ Options:
                                default; CLASSDESK_SERVER_FAULTS sets it too.
                                SPEC is a comma-separated list of KIND@N, which
                                applies KIND to the Nth request (counting from
-                               1): 500, 503 (with Retry-After: 1), 429 (with
+                               1): 400, 500, 503 (with Retry-After: 1), 429 (with
                                Retry-After: 1), reset (the connection closes
                                half-way through the body), stall (the answer is
                                delayed by 3 seconds, or KIND@N:SECONDS), truncate
                                (the JSON body is cut in half), dropreply (the
                                request is handled, then the connection closes
                                before the body), shortpatch (a tus PATCH stores
-                               and acknowledges only half of its body)
+                               and acknowledges only half of its body). A
+                               request with a body is handled before 400, 500,
+                               503 or 429 replaces its answer.
   --help                       show this text
 
 add-teacher options:

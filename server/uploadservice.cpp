@@ -67,6 +67,35 @@ bool isSha256Hex(const std::string &text)
         && std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
+// Reads and drops what is left of a PATCH body when the handler responds
+// without reading it. cpp-httplib 0.11 neither drains an unread body nor
+// closes the connection, so those bytes would be parsed as the next request
+// on the kept-alive connection and that request would fail with 400.
+class UnreadBodyDrain
+{
+public:
+    explicit UnreadBodyDrain(const httplib::ContentReader &reader)
+        : m_reader(reader)
+    {
+    }
+
+    ~UnreadBodyDrain()
+    {
+        if (!m_read)
+            m_reader([](const char *, size_t) { return true; });
+    }
+
+    UnreadBodyDrain(const UnreadBodyDrain &) = delete;
+    UnreadBodyDrain &operator=(const UnreadBodyDrain &) = delete;
+
+    // Marks the body as read by the handler itself, because a reader runs only once.
+    void markRead() { m_read = true; }
+
+private:
+    const httplib::ContentReader &m_reader;
+    bool m_read = false;
+};
+
 void addTusHeaders(httplib::Response &response)
 {
     response.set_header("Tus-Resumable", std::string(s_tusVersion));
@@ -274,6 +303,7 @@ void UploadService::storeOffset(const std::string &id, std::int64_t offset)
 void UploadService::handlePatch(const httplib::Request &request, httplib::Response &response,
                                 const httplib::ContentReader &reader)
 {
+    UnreadBodyDrain drain(reader);
     const auto teacher = m_auth.authenticate(request, response);
     if (!teacher || !checkTusVersion(request, response))
         return;
@@ -325,17 +355,22 @@ void UploadService::handlePatch(const httplib::Request &request, httplib::Respon
     std::int64_t received = 0;
     bool tooLong = false;
     bool writeFailed = false;
+    drain.markRead();
     const bool complete_body = reader([&](const char *data, size_t size) {
+        // After a failure the rest of the body is still read, and dropped,
+        // so that the connection can carry the next request.
+        if (tooLong || writeFailed)
+            return true;
         if (upload->offset + received + static_cast<std::int64_t>(size) > upload->length) {
             tooLong = true;
-            return false;
+            return true;
         }
         chunkHash.add(std::string_view(data, size));
         for (size_t written = 0; written < size;) {
             const ssize_t count = ::write(fd, data + written, size - written);
             if (count <= 0) {
                 writeFailed = true;
-                return false;
+                return true;
             }
             written += static_cast<size_t>(count);
         }

@@ -25,6 +25,10 @@ constexpr qint64 HashBlockBytes = 256 * 1024;
 // PATCHes in a row that the server acknowledged without moving its offset.
 constexpr int MaxStalledPatches = 3;
 constexpr int MaxUnauthorizedHeads = 3;
+// A 400 to a PATCH this job built correctly points at the connection (a proxy
+// or a server that misread it), so the job requests the offset with HEAD and
+// sends the chunk again, this many times before it gives up.
+constexpr int MaxRejectedPatches = 2;
 
 bool isGone(const Error &error)
 {
@@ -408,6 +412,12 @@ void TusUploadJob::onPatchFinished(const Result<HttpResponse> &result, const Htt
             startFresh();
             return;
         }
+        if (error.httpStatus == 400 && ++m_rejectedPatches <= MaxRejectedPatches) {
+            qCWarning(lcSyncUpload) << "The platform rejected the PATCH at" << m_offset << "with 400" << error.code
+                                    << "; asking for the offset and sending again";
+            requestOffset();
+            return;
+        }
         if (error.httpStatus == 0 && error.code != QLatin1String("network.cancelled"))
             m_chunkSize = std::max(m_minChunk, m_chunkSize / 2);
         fail(error);
@@ -428,6 +438,7 @@ void TusUploadJob::onPatchFinished(const Result<HttpResponse> &result, const Htt
         emit serverOffsetCorrected(expected, *offset);
     }
     m_stalledPatches = *offset == m_offset ? m_stalledPatches + 1 : 0;
+    m_rejectedPatches = 0;
     if (m_stalledPatches >= MaxStalledPatches) {
         fail(Error{QStringLiteral("upload.no_progress"),
                    tr("The platform stored none of the last parts of the file. ClassDesk will try again later."),

@@ -158,6 +158,7 @@ private:
     qint64 m_pendingChunk = 0;
     int m_unauthorizedHeads = 0;
     int m_stalledPatches = 0;
+    int m_rejectedPatches = 0;
     qint64 m_stopAfterBytesForTesting = -1;
     std::shared_ptr<ChunkBody> m_body;
     qint64 m_bytesSentBefore = 0;

@@ -22,6 +22,12 @@
 
 #include <curl/curl.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace ServerTestSupport {
 
 struct Reply
@@ -140,6 +146,104 @@ inline Reply request(const QByteArray &method, const QString &url, const QByteAr
     curl_easy_cleanup(curl);
     return reply;
 }
+
+// One HTTP/1.1 connection that carries several requests in turn, as libcurl
+// reuses a kept-alive connection. Writes each request by hand, so a test can
+// check what the server does with the connection after an early response.
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString &baseUrl)
+        : m_fd(::socket(AF_INET, SOCK_STREAM, 0))
+    {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<quint16>(QUrl(baseUrl).port()));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (m_fd >= 0 && ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
+    }
+
+    ~RawConnection()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+
+    RawConnection(const RawConnection &) = delete;
+    RawConnection &operator=(const RawConnection &) = delete;
+
+    [[nodiscard]] bool isOpen() const { return m_fd >= 0; }
+
+    // Sends one request with the whole body and reads one response. The
+    // reply's status is 0 when no complete response arrived within 10 s.
+    Reply exchange(const QByteArray &method, const QString &url, const QByteArray &body = {},
+                   const QList<QByteArray> &headers = {})
+    {
+        Reply reply;
+        QByteArray message = method + ' ' + QUrl(url).path(QUrl::FullyEncoded).toLatin1()
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+        for (const QByteArray &header : headers)
+            message += header + "\r\n";
+        message += "\r\n" + body;
+        if (!sendAll(message))
+            return reply;
+
+        qsizetype headerEnd = -1;
+        while ((headerEnd = m_buffer.indexOf("\r\n\r\n")) < 0) {
+            if (!receiveMore())
+                return reply;
+        }
+        const QList<QByteArray> lines = m_buffer.left(headerEnd).split('\n');
+        const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                reply.headers[lines[i].left(colon).trimmed().toLower()] = lines[i].mid(colon + 1).trimmed();
+        }
+        const qsizetype length = reply.header("content-length").toLongLong();
+        const qsizetype bodyStart = headerEnd + 4;
+        while (m_buffer.size() < bodyStart + length) {
+            if (!receiveMore())
+                return reply;
+        }
+        reply.body = m_buffer.mid(bodyStart, length);
+        m_buffer.remove(0, bodyStart + length);
+        reply.status = statusLine.value(1).toLong();
+        return reply;
+    }
+
+private:
+    bool sendAll(const QByteArray &data)
+    {
+        for (qsizetype sent = 0; sent < data.size();) {
+            const ssize_t count = ::send(m_fd, data.constData() + sent, static_cast<size_t>(data.size() - sent),
+                                         MSG_NOSIGNAL);
+            if (count <= 0)
+                return false;
+            sent += count;
+        }
+        return true;
+    }
+
+    bool receiveMore()
+    {
+        pollfd ready{m_fd, POLLIN, 0};
+        if (::poll(&ready, 1, 10000) != 1)
+            return false;
+        char block[65536];
+        const ssize_t count = ::recv(m_fd, block, sizeof block, 0);
+        if (count <= 0)
+            return false;
+        m_buffer.append(block, count);
+        return true;
+    }
+
+    int m_fd = -1;
+    QByteArray m_buffer;
+};
 
 inline QByteArray bearer(const QString &token)
 {

@@ -160,6 +160,28 @@ private slots:
         QCOMPARE(request("GET", health).status, 200L);
     }
 
+    // A status fault on a request with a body responds after the body is
+    // read, so the kept-alive connection carries the next request.
+    void statusFaultOnBodyKeepsConnectionUsable()
+    {
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--faults"), QStringLiteral("503@1,500@3,429@5")}));
+        const QString token = server.baseUrl() + QStringLiteral("auth/token");
+        const QString health = server.baseUrl() + QStringLiteral("health");
+        const QByteArray form = "grant_type=password&username=nobody&password=" + QByteArray(4096, 'p');
+        const QList<QByteArray> headers{"Content-Type: application/x-www-form-urlencoded"};
+
+        for (const long status : {503L, 500L, 429L}) {
+            RawConnection connection(server.baseUrl());
+            QVERIFY(connection.isOpen());
+            const Reply failed = connection.exchange("POST", token, form, headers);
+            QCOMPARE(failed.status, status);
+            QVERIFY2(!failed.code().isEmpty(), failed.body.constData());
+            const Reply next = connection.exchange("GET", health);
+            QVERIFY2(next.status == 200, qPrintable(QStringLiteral("after %1: status %2").arg(status).arg(next.status)));
+        }
+    }
+
     void invalidFaultSpecIsUsageError()
     {
         ServerProcess server;

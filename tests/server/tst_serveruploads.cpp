@@ -254,6 +254,60 @@ private slots:
         QCOMPARE(patch(url, m_carol, 0, data).status, 404L);
     }
 
+    // Every early response to a PATCH must leave the kept-alive connection able
+    // to carry the next request: unread body bytes parsed as a request would
+    // fail it with 400.
+    void rejectedPatchKeepsConnectionUsable()
+    {
+        const QByteArray data = makeContent(200 * 1024, 12);
+        const QString url = create(m_server, m_alice, data.size(), sha256Hex(data));
+        QVERIFY(!url.isEmpty());
+        const QString health = m_server.baseUrl() + QStringLiteral("health");
+        const QByteArray checksum = "Upload-Checksum: sha256 " + QCryptographicHash::hash(data, QCryptographicHash::Sha256).toBase64();
+
+        struct Case
+        {
+            const char *name;
+            QList<QByteArray> headers;
+            QByteArray body;
+            long status;
+        };
+        const QByteArray type = "Content-Type: application/offset+octet-stream";
+        const QByteArray version = "Tus-Resumable: 1.0.0";
+        const QList<Case> cases{
+            {"wrong offset", {bearer(m_alice), version, type, "Upload-Offset: 10", checksum}, data, 409},
+            {"wrong content type", {bearer(m_alice), version, "Content-Type: text/plain", "Upload-Offset: 0"}, data, 415},
+            {"no tus version", {bearer(m_alice), type, "Upload-Offset: 0"}, data, 412},
+            {"invalid token", {bearer(QStringLiteral("not-a-token")), version, type, "Upload-Offset: 0"}, data, 401},
+            {"another school", {bearer(m_carol), version, type, "Upload-Offset: 0"}, data, 404},
+            {"body past the length", {bearer(m_alice), version, type, "Upload-Offset: 0"}, data + "extra", 400},
+            {"checksum mismatch", {bearer(m_alice), version, type, "Upload-Offset: 0",
+                                   "Upload-Checksum: sha256 " + QByteArray(32, 'x').toBase64()}, data, 460},
+        };
+
+        // cpp-httplib serves 5 requests per connection, so each case gets its own.
+        for (const Case &testCase : cases) {
+            RawConnection connection(m_server.baseUrl());
+            QVERIFY(connection.isOpen());
+            const Reply rejected = connection.exchange("PATCH", url, testCase.body, testCase.headers);
+            QVERIFY2(rejected.status == testCase.status,
+                     qPrintable(QStringLiteral("%1: status %2").arg(QLatin1String(testCase.name)).arg(rejected.status)));
+            const Reply next = connection.exchange("GET", health);
+            QVERIFY2(next.status == 200,
+                     qPrintable(QStringLiteral("after %1: status %2 %3")
+                                    .arg(QLatin1String(testCase.name))
+                                    .arg(next.status)
+                                    .arg(QString::fromUtf8(next.body))));
+        }
+
+        // After all of them the upload is untouched and takes the whole file.
+        RawConnection connection(m_server.baseUrl());
+        QVERIFY(connection.isOpen());
+        const Reply stored = connection.exchange("PATCH", url, data, {bearer(m_alice), version, type, "Upload-Offset: 0", checksum});
+        QCOMPARE(stored.status, 204L);
+        QVERIFY(!stored.header("classdesk-file-id").isEmpty());
+    }
+
     void terminationDeletesUpload()
     {
         const QByteArray data = makeContent(1024, 5);

@@ -353,6 +353,8 @@ private slots:
         QTest::newRow("503 with Retry-After") << QStringLiteral("503@6,503@7");
         QTest::newRow("stalled answers") << QStringLiteral("stall@6:2,stall@9:2");
         QTest::newRow("reset answers") << QStringLiteral("reset@6,reset@7,reset@10");
+        // A 400 to a well-formed PATCH, as a proxy that misread it would send.
+        QTest::newRow("400 on two PATCHes") << QStringLiteral("400@6,400@8");
     }
 
     void serverFaultsRecovered()
@@ -366,6 +368,28 @@ private slots:
 
         QVERIFY(waitUntilDone(id));
         verifyUploaded(id);
+    }
+
+    // The same PATCH rejected with 400 three times in a row is not the
+    // connection's fault, so the item stops with the server's error.
+    void repeatedBadRequestNeedsAttention()
+    {
+        QVERIFY(setUpServerAndClient({QStringLiteral("--faults"), QStringLiteral("400@6,400@8,400@10")}));
+        m_client->queue->setChunkLimits(MiB, MiB);
+        const QString id = addFile(6 * MiB, QStringLiteral("rejected.bin"));
+        QVERIFY(m_client->queue->enqueue(id).has_value());
+        m_client->queue->start();
+
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto item = m_client->queue->item(id);
+                return item && item->state == UploadQueue::ItemState::NeedsAttention;
+            },
+            UploadWaitMs));
+        const auto item = m_client->queue->item(id);
+        QVERIFY(item.has_value());
+        QCOMPARE(item->errorCode, QStringLiteral("server.invalid_request"));
+        QVERIFY(!item->errorMessage.isEmpty());
     }
 
     void serverRestartResumes()
