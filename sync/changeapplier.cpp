@@ -21,7 +21,8 @@ using StoreSupport::run;
 
 namespace {
 
-const QString CursorKey = QStringLiteral("pull.cursor");
+// The one cursor key of the whole device in versions before per-account cursors.
+const QString LegacyCursorKey = QStringLiteral("pull.cursor");
 const QString AttendanceRecord = QStringLiteral("attendance_record");
 const QString Assignment = QStringLiteral("assignment");
 const QString Lesson = QStringLiteral("lesson");
@@ -109,9 +110,34 @@ ChangeApplier::ChangeApplier(Database &database, QString schoolId)
 {
 }
 
-Result<QString> ChangeApplier::cursor(Database &database)
+QString ChangeApplier::cursorKey(const QUrl &server, const QString &account)
 {
-    return syncStateValue(database, CursorKey);
+    return LegacyCursorKey + QLatin1Char(':') + account + QLatin1Char('@')
+        + server.adjusted(QUrl::StripTrailingSlash).toString(QUrl::FullyEncoded);
+}
+
+Result<QString> ChangeApplier::cursor(Database &database, const QString &key)
+{
+    return syncStateValue(database, key);
+}
+
+Status ChangeApplier::adoptLegacyCursor(Database &database, const QUrl &server, const QString &account)
+{
+    return database.writeTransaction([&]() -> Status {
+        const auto legacy = syncStateValue(database, LegacyCursorKey);
+        if (!legacy)
+            return std::unexpected(legacy.error());
+        if (legacy->isEmpty())
+            return {};
+        if (!server.isEmpty() && !account.isEmpty()) {
+            if (auto moved = run(database, "INSERT OR IGNORE INTO sync_state (key, value) VALUES (?, ?)",
+                                 cursorKey(server, account), *legacy);
+                !moved) {
+                return moved;
+            }
+        }
+        return run(database, "DELETE FROM sync_state WHERE key = ?", LegacyCursorKey);
+    });
 }
 
 Result<ApplyReport> ChangeApplier::applyPage(const QJsonArray &changes, const QString &nextCursor)
@@ -133,7 +159,7 @@ Result<ApplyReport> ChangeApplier::applyPage(const QJsonArray &changes, const QS
             return adopted;
         return run(m_database, "INSERT INTO sync_state (key, value) VALUES (?, ?) "
                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                   CursorKey, nextCursor);
+                   m_cursorKey, nextCursor);
     });
     if (!status)
         return std::unexpected(status.error());

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
+#include <QUrl>
 
 namespace ClassDesk {
 
@@ -41,8 +42,21 @@ public:
     // `schoolId` may be empty: the school synced before, or the first one in the feed, is used.
     ChangeApplier(Database &database, QString schoolId = {});
 
-    // The feed cursor stored with the last applied page; empty before the first pull.
-    [[nodiscard]] static Result<QString> cursor(Database &database);
+    // The sync_state key of the feed cursor of one account on one platform.
+    // Each teacher who signs in on this computer reads their own feed from
+    // their own position, so a second teacher's older changes are not skipped.
+    [[nodiscard]] static QString cursorKey(const QUrl &server, const QString &account);
+
+    // The feed cursor stored under `key` with the last applied page; empty before the first pull.
+    [[nodiscard]] static Result<QString> cursor(Database &database, const QString &key);
+
+    // Moves a cursor stored under the single key of older versions to the key
+    // of `server` and `account`, or drops it when no account is known, so the
+    // next pull reads the whole feed instead of another teacher's remainder.
+    [[nodiscard]] static Status adoptLegacyCursor(Database &database, const QUrl &server, const QString &account);
+
+    // Sets the key applyPage() stores the cursor under.
+    void setCursorKey(const QString &key) { m_cursorKey = key; }
 
     // Applies one GET /changes page and stores `nextCursor`, all in one
     // transaction: a crash leaves either the whole page or none of it.
@@ -92,6 +106,7 @@ private:
 
     Database &m_database;
     QString m_schoolId;
+    QString m_cursorKey = QStringLiteral("pull.cursor");
 };
 
 } // namespace ClassDesk

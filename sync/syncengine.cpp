@@ -98,6 +98,10 @@ void SyncEngine::start()
     if (m_settings.outboxPollInterval > 0ms)
         m_pollTimer.start(m_settings.outboxPollInterval);
     refreshPendingCount();
+    if (auto adopted = ChangeApplier::adoptLegacyCursor(*m_database, QUrl(savedValue(ServerKey)), savedValue(AccountKey));
+        !adopted) {
+        qCWarning(lcSync) << "Could not move the feed cursor of an older version:" << adopted.error().toLogString();
+    }
     restoreSavedSession();
 }
 
@@ -316,7 +320,7 @@ void SyncEngine::runSync()
 
 void SyncEngine::pullNextPage()
 {
-    auto cursor = ChangeApplier::cursor(*m_database);
+    auto cursor = ChangeApplier::cursor(*m_database, pullCursorKey());
     if (!cursor) {
         failRun(cursor.error());
         return;
@@ -452,9 +456,15 @@ bool SyncEngine::continuesGroup(const QJsonArray &applied, const QJsonArray &nex
     return false;
 }
 
+QString SyncEngine::pullCursorKey() const
+{
+    return ChangeApplier::cursorKey(m_auth->apiBaseUrl(), m_auth->account());
+}
+
 bool SyncEngine::applyPulledChanges()
 {
     ChangeApplier applier(*m_database, m_auth->profile() ? m_auth->profile()->schoolId : QString());
+    applier.setCursorKey(pullCursorKey());
     const auto report = applier.applyPage(m_unappliedChanges, m_unappliedCursor);
     m_unappliedChanges = {};
     if (!report) {

@@ -142,6 +142,8 @@ private:
     void onPullFinished(AuthorizedJob *job);
     // True when `next` begins with children of a parent in `applied`.
     [[nodiscard]] static bool continuesGroup(const QJsonArray &applied, const QJsonArray &next);
+    // The sync_state key of the signed-in account's feed cursor.
+    [[nodiscard]] QString pullCursorKey() const;
     // Applies the pulled changes waiting in m_unappliedChanges; false after failRun().
     [[nodiscard]] bool applyPulledChanges();
     [[nodiscard]] Status moveOfflineWork();

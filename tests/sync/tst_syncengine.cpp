@@ -153,6 +153,70 @@ private slots:
         verifyMatchesServer(second, server);
     }
 
+    // Two teachers of one school share a computer. The second one's
+    // attendance, taken earlier on another computer, still arrives when they
+    // sign in after the first one has synced.
+    void secondTeacherGetsOwnEarlierWork()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        const QString otherAccount = QStringLiteral("bo.li");
+        const QString otherPassword = QStringLiteral("b-secret");
+        QVERIFY(server.addTeacher(otherAccount, otherPassword, QStringLiteral("Test School")));
+
+        Device ownComputer;
+        QVERIFY(ownComputer.open());
+        QVERIFY(ownComputer.signIn(server, otherAccount, otherPassword));
+        const Roster roster = makeRoster(ownComputer, 3);
+        AttendanceStore attendance(*ownComputer.database, QStringLiteral("pc-b"));
+        QVERIFY(attendance.markAllPresent(roster.sessionId).has_value());
+        // A later change in the first teacher's feed too, so their cursor passes the marks.
+        ClassStore classes(*ownComputer.database);
+        Student late;
+        late.schoolId = ownComputer.schoolId();
+        late.classId = roster.classId;
+        late.studentNumber = QStringLiteral("S900");
+        late.name = QStringLiteral("插班生");
+        QVERIFY(classes.createStudent(late).has_value());
+        QVERIFY(ownComputer.syncUntilDone());
+
+        Device shared;
+        QVERIFY(shared.open());
+        QVERIFY(shared.signIn(server, Account, Password));
+        QVERIFY(shared.syncUntilDone());
+        // The class is the school's, the session and its marks are the other teacher's.
+        QCOMPARE(shared.scalar("SELECT count(*) FROM student WHERE class_id = ?", roster.classId), 4);
+        QCOMPARE(shared.scalar("SELECT count(*) FROM attendance_record"), 0);
+
+        shared.sync->signOut();
+        QVERIFY(shared.signIn(server, otherAccount, otherPassword));
+        QVERIFY(shared.syncUntilDone());
+        QCOMPARE(shared.scalar("SELECT count(*) FROM attendance_session WHERE id = ?", roster.sessionId), 1);
+        QCOMPARE(shared.scalar("SELECT count(*) FROM attendance_record WHERE session_id = ?", roster.sessionId), 3);
+        QCOMPARE(shared.scalar("SELECT count(*) FROM sync_state WHERE key LIKE 'pull.cursor:%'"), 2);
+    }
+
+    // A cursor saved by an older version under one key for the whole device
+    // belongs to the account that was signed in.
+    void legacyCursorMovesToAccount()
+    {
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        Device device;
+        QVERIFY(device.open());
+        QVERIFY(device.signIn(server, Account, Password));
+        QCOMPARE(device.scalar("SELECT count(*) FROM sync_state WHERE key LIKE 'pull.cursor:alice@%'"), 1);
+
+        device.sync.reset();
+        QVERIFY(device.database
+                    ->execute(QStringLiteral("UPDATE sync_state SET key = 'pull.cursor' WHERE key LIKE 'pull.cursor:%'"))
+                    .has_value());
+        device.sync = std::make_unique<SyncController>(device.path(), testSettings(), &workerThread());
+        QTRY_COMPARE(device.scalar("SELECT count(*) FROM sync_state WHERE key = 'pull.cursor'"), 0);
+        QCOMPARE(device.scalar("SELECT count(*) FROM sync_state WHERE key LIKE 'pull.cursor:alice@%'"), 1);
+        QVERIFY(device.syncUntilDone());
+    }
+
     void laterMarkWins_data()
     {
         QTest::addColumn<bool>("laterPushedFirst");
