@@ -122,17 +122,20 @@ Result<QList<UploadEntry>> UploadQueueStore::entries()
 
 Status UploadQueueStore::save(const UploadEntry &entry)
 {
+    return m_database.writeTransaction([&] { return write(entry); });
+}
+
+Status UploadQueueStore::write(const UploadEntry &entry)
+{
     const QString url = entry.uploadUrl.isEmpty() ? QString() : entry.uploadUrl.toString(QUrl::FullyEncoded);
-    return m_database.writeTransaction([&] {
-        return StoreSupport::run(m_database,
-                                 "UPDATE upload SET state = ?2, upload_url = ?3, file_id = ?4, confirmed_bytes = ?5, "
-                                 "total_bytes = ?6, attempts = ?7, next_attempt_at = ?8, last_error_code = ?9, "
-                                 "last_error_message = ?10, updated_at = ?11 WHERE courseware_id = ?1",
-                                 entry.coursewareId, stateName(entry.state), nullIfEmpty(url),
-                                 nullIfEmpty(entry.fileId), entry.confirmedBytes, entry.totalBytes,
-                                 qint64(entry.attempts), entry.nextAttemptAt, nullIfEmpty(entry.lastErrorCode),
-                                 nullIfEmpty(entry.lastErrorMessage), CivilTime::nowMs());
-    });
+    return StoreSupport::run(m_database,
+                             "UPDATE upload SET state = ?2, upload_url = ?3, file_id = ?4, confirmed_bytes = ?5, "
+                             "total_bytes = ?6, attempts = ?7, next_attempt_at = ?8, last_error_code = ?9, "
+                             "last_error_message = ?10, updated_at = ?11 WHERE courseware_id = ?1",
+                             entry.coursewareId, stateName(entry.state), nullIfEmpty(url), nullIfEmpty(entry.fileId),
+                             entry.confirmedBytes, entry.totalBytes, qint64(entry.attempts), entry.nextAttemptAt,
+                             nullIfEmpty(entry.lastErrorCode), nullIfEmpty(entry.lastErrorMessage),
+                             CivilTime::nowMs());
 }
 
 Status UploadQueueStore::remove(const QString &coursewareId)

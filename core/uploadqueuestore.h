@@ -49,6 +49,8 @@ public:
     [[nodiscard]] Result<QList<UploadEntry>> entries();
     // Writes every column of the row except created_at.
     [[nodiscard]] Status save(const UploadEntry &entry);
+    // Writes the entry as save() does, inside the caller's write transaction.
+    [[nodiscard]] Status write(const UploadEntry &entry);
     [[nodiscard]] Status remove(const QString &coursewareId);
 
 private:

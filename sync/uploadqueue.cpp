@@ -82,6 +82,8 @@ UploadQueue::UploadQueue(Database &database, const QString &dataDirectory, AuthC
         scheduleNext();
     });
 
+    if (auto status = repairFinishedUploads(); !status)
+        qCWarning(lcSyncUpload) << "Cannot link finished uploads:" << status.error().toLogString();
     if (auto status = reload(); !status)
         qCWarning(lcSyncUpload) << "Cannot read the upload queue:" << status.error().toLogString();
 }
@@ -293,24 +295,61 @@ void UploadQueue::setChunkLimits(qint64 minBytes, qint64 maxBytes)
     m_maxChunk = maxBytes;
 }
 
-void UploadQueue::recordUploadedFile(const QString &coursewareId, const QString &fileId)
+Status UploadQueue::recordUploadedFile(const UploadEntry &entry)
 {
-    // The file id goes into the courseware's outbox entry in the same
-    // transaction, because OutboxStore::pending() leaves that entry out until
-    // the courseware row has a file id.
-    const auto status = m_database.writeTransaction([&]() -> Status {
-        if (auto updated = StoreSupport::run(m_database,
-                                             "UPDATE courseware SET upload_state = 'uploaded', remote_id = ? "
-                                             "WHERE id = ?",
-                                             fileId, coursewareId);
-            !updated)
-            return updated;
-        return OutboxWriter::recordRow(m_database, QStringLiteral("courseware"), coursewareId,
-                                       QStringLiteral("update"));
+    // The entry, the courseware row and the file id in the courseware's
+    // outbox entry change in one transaction, because OutboxStore::pending()
+    // leaves that entry out until the courseware row has a file id. An entry
+    // saved as done without the rest would keep it waiting for ever.
+    return m_database.writeTransaction([&]() -> Status {
+        if (auto saved = m_store.write(entry); !saved)
+            return saved;
+        return linkUploadedFile(entry.coursewareId, entry.fileId);
     });
-    if (!status)
-        qCWarning(lcSyncUpload) << "Cannot record the platform's file for courseware" << coursewareId << ":"
-                                << status.error().toLogString();
+}
+
+Status UploadQueue::linkUploadedFile(const QString &coursewareId, const QString &fileId)
+{
+    if (auto updated = StoreSupport::run(m_database,
+                                         "UPDATE courseware SET upload_state = 'uploaded', remote_id = ? WHERE id = ?",
+                                         fileId, coursewareId);
+        !updated) {
+        return updated;
+    }
+    return OutboxWriter::recordRow(m_database, QStringLiteral("courseware"), coursewareId, QStringLiteral("update"));
+}
+
+Status UploadQueue::repairFinishedUploads()
+{
+    // Versions that saved a finished upload and its courseware row in two
+    // transactions could stop between them; such a row still waits here.
+    QList<std::pair<QString, QString>> unlinked;
+    {
+        auto statement = m_database.prepare(
+            "SELECT u.courseware_id, u.file_id FROM upload u JOIN courseware c ON c.id = u.courseware_id "
+            "WHERE u.state = 'done' AND u.file_id IS NOT NULL AND c.upload_state <> 'uploaded'");
+        if (!statement)
+            return std::unexpected(statement.error());
+        for (;;) {
+            const auto row = statement->step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                break;
+            unlinked.append({statement->textAt(0), statement->textAt(1)});
+        }
+    }
+    if (unlinked.isEmpty())
+        return {};
+
+    qCInfo(lcSyncUpload) << "Linking" << unlinked.size() << "finished uploads to their courseware";
+    return m_database.writeTransaction([&]() -> Status {
+        for (const auto &[coursewareId, fileId] : std::as_const(unlinked)) {
+            if (auto linked = linkUploadedFile(coursewareId, fileId); !linked)
+                return linked;
+        }
+        return {};
+    });
 }
 
 UploadQueue::ItemState UploadQueue::stateOf(const UploadEntry &entry) const
@@ -529,8 +568,10 @@ void UploadQueue::onJobFinished()
         entry->nextAttemptAt = 0;
         entry->lastErrorCode.clear();
         entry->lastErrorMessage.clear();
-        (void)saveEntry(*entry);
-        recordUploadedFile(id, entry->fileId);
+        if (auto recorded = recordUploadedFile(*entry); !recorded) {
+            qCWarning(lcSyncUpload) << "Cannot record the platform's file for courseware" << id << ":"
+                                    << recorded.error().toLogString();
+        }
         qCInfo(lcSyncUpload) << "Courseware" << id << "is on the platform as file" << entry->fileId
                              << (job->linkedExistingFile() ? "(linked, nothing sent)" : "");
         emitProgress();

@@ -162,7 +162,11 @@ private:
     [[nodiscard]] UploadEntry *findEntry(const QString &coursewareId);
     [[nodiscard]] ItemState stateOf(const UploadEntry &entry) const;
     void setCoursewareState(const QString &coursewareId, const QString &state, const QString &remoteId = {});
-    void recordUploadedFile(const QString &coursewareId, const QString &fileId);
+    [[nodiscard]] Status recordUploadedFile(const UploadEntry &entry);
+    // Marks the courseware as on the platform and queues its file id, inside
+    // the caller's write transaction.
+    [[nodiscard]] Status linkUploadedFile(const QString &coursewareId, const QString &fileId);
+    [[nodiscard]] Status repairFinishedUploads();
 
     void scheduleNext();
     [[nodiscard]] qint64 msUntilAllowed() const;

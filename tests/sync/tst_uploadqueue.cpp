@@ -3,6 +3,7 @@
 // The upload queue against the real classdesk-server on loopback: every test
 // ends by checking the file the server stored against the client's copy.
 #include "../server/servertestsupport.h"
+#include "outboxstore.h"
 #include "uploadqueuestore.h"
 #include "uploadtestsupport.h"
 
@@ -10,6 +11,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace ClassDesk;
 using namespace ServerTestSupport;
@@ -390,6 +393,36 @@ private slots:
         QVERIFY(item.has_value());
         QCOMPARE(item->errorCode, QStringLiteral("server.invalid_request"));
         QVERIFY(!item->errorMessage.isEmpty());
+    }
+
+    // A client stopped after saving an upload as done but before linking the
+    // file to its courseware links it at the next start.
+    void finishedUploadLinkedAtStart()
+    {
+        QVERIFY(setUpServerAndClient());
+        const QString id = addFile(64 * 1024, QStringLiteral("linked.bin"));
+        QVERIFY(m_client->queue->enqueue(id).has_value());
+        m_client->queue->start();
+        QVERIFY(waitUntilDone(id));
+        const QString fileId = m_client->queue->item(id)->fileId;
+
+        QVERIFY(m_client->database
+                    ->execute(QStringLiteral("UPDATE courseware SET upload_state = 'uploading', remote_id = NULL "
+                                             "WHERE id = '%1'").arg(id))
+                    .has_value());
+        QVERIFY(m_client->database->execute(QStringLiteral("DELETE FROM outbox WHERE entity = 'courseware'")).has_value());
+        m_client->close();
+        QVERIFY(m_client->open());
+
+        const Courseware row = coursewareRow(id);
+        QCOMPARE(row.uploadState, QStringLiteral("uploaded"));
+        QCOMPARE(row.remoteId, fileId);
+        const auto pending = OutboxStore(*m_client->database).pending(100);
+        QVERIFY(pending.has_value());
+        QVERIFY(std::any_of(pending->cbegin(), pending->cend(), [&](const OutboxEntry &entry) {
+            return entry.entity == QLatin1String("courseware") && entry.entityId == id;
+        }));
+        verifyUploaded(id);
     }
 
     void serverRestartResumes()
