@@ -339,16 +339,19 @@ Status UploadQueue::repairFinishedUploads()
             unlinked.append({statement->textAt(0), statement->textAt(1)});
         }
     }
-    if (unlinked.isEmpty())
-        return {};
 
-    qCInfo(lcSyncUpload) << "Linking" << unlinked.size() << "finished uploads to their courseware";
+    if (!unlinked.isEmpty())
+        qCInfo(lcSyncUpload) << "Linking" << unlinked.size() << "finished uploads to their courseware";
     return m_database.writeTransaction([&]() -> Status {
         for (const auto &[coursewareId, fileId] : std::as_const(unlinked)) {
             if (auto linked = linkUploadedFile(coursewareId, fileId); !linked)
                 return linked;
         }
-        return {};
+        // cancel() removes the queue row before it resets the courseware, so
+        // a stop between the two leaves courseware 'uploading' with no row.
+        return StoreSupport::run(m_database,
+                                 "UPDATE courseware SET upload_state = 'local' WHERE upload_state = 'uploading' "
+                                 "AND NOT EXISTS (SELECT 1 FROM upload WHERE upload.courseware_id = courseware.id)");
     });
 }
 
