@@ -183,7 +183,7 @@ private slots:
         QCOMPARE(signIn(server).exitCode, Success);
 
         const Run run = cli({QStringLiteral("sync"), QStringLiteral("--json")});
-        if (run.exitCode == Failed && run.errorCode() == QLatin1String("keychain.unavailable"))
+        if (run.exitCode == SignInNeeded && run.errorCode() == QLatin1String("keychain.unavailable"))
             QSKIP("No keychain in this session; scripts/test.sh provides one");
         QVERIFY2(run.exitCode == Success, run.errors.constData() + run.output);
         QCOMPARE(run.json().value(QStringLiteral("pushed")).toInt(), 0);
@@ -284,7 +284,7 @@ private slots:
         QTest::qWait(2100);
 
         const Run run = cli({QStringLiteral("sync"), QStringLiteral("--json")});
-        if (run.exitCode == Failed && run.errorCode() == QLatin1String("keychain.unavailable"))
+        if (run.exitCode == SignInNeeded && run.errorCode() == QLatin1String("keychain.unavailable"))
             QSKIP("No keychain in this session; scripts/test.sh provides one");
         QVERIFY2(run.exitCode == SignInNeeded, run.errors.constData() + run.output);
         QCOMPARE(run.json().value(QStringLiteral("ok")).toBool(true), false);

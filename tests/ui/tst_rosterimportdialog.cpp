@@ -187,7 +187,8 @@ private slots:
         dialog.setClassName(QStringLiteral("初一(2)班"));
 
         QVERIFY(dialog.table()->item(0, 6)->text().contains(QStringLiteral("roster.gender_unknown")));
-        QVERIFY(dialog.table()->item(0, 6)->text().contains(QStringLiteral("\"X\"")));
+        // The message names the value; its quotation marks depend on the language.
+        QVERIFY(dialog.table()->item(0, 6)->text().contains(QLatin1Char('X')));
         QVERIFY(dialog.table()->item(1, 6)->text().isEmpty());
         QVERIFY(dialog.importButton()->isEnabled());
         QVERIFY(dialog.importButton()->text().contains(QLatin1Char('2')));
