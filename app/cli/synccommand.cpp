@@ -251,6 +251,9 @@ int runSync(const Command &command)
     });
     guard.start(10min);
 
+    // TODO: without a keychain a first sign-in still syncs and exits 0, and
+    // only the next run learns that nothing was saved, because
+    // SyncController does not report whether the token store persists.
     if (password)
         sync.signIn(server, account, *password);
     // TODO: the engine starts courseware uploads after the sync, and the
