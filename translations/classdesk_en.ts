@@ -154,6 +154,13 @@
             <numerusform>Import %n students without problems</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) have warnings and are marked in yellow. These students are imported too.</source>
+        <translation>
+            <numerusform>%n row has a warning and is marked in yellow. This student is imported too.</numerusform>
+            <numerusform>%n rows have warnings and are marked in yellow. These students are imported too.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::RosterImporter</name>

@@ -634,14 +634,6 @@
         <translation>已将 %1 名学生在 %2 次考勤中的记录导出到 %3。</translation>
     </message>
     <message>
-        <source>Give a command, e.g. classdesk-cli roster import FILE. See --help.</source>
-        <translation>请给出命令，例如 classdesk-cli roster import 文件。详见 --help。</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;. See --help.</source>
-        <translation>未知命令“%1”。详见 --help。</translation>
-    </message>
-    <message>
         <source>Encoding: %1 (%2)</source>
         <translation>编码：%1（%2）</translation>
     </message>
@@ -676,10 +668,6 @@
     <message>
         <source>Unknown encoding &quot;%1&quot;. Use UTF-8, UTF-16LE, UTF-16BE or GB18030.</source>
         <translation>未知编码“%1”。请使用 UTF-8、UTF-16LE、UTF-16BE 或 GB18030。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported. Give the class with --class NAME if the file has no class column.</source>
-        <translation>没有导入任何内容。如果文件中没有班级列，请用 --class 班级名 指定班级。</translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
@@ -786,6 +774,133 @@
     <message>
         <source>marked while this computer&apos;s clock was wrong; confirm it on the Attendance page</source>
         <translation>记录时本机时钟不正确，请在“考勤”页面中确认</translation>
+    </message>
+    <message>
+        <source>Folder of the local database (default: the app&apos;s data folder).</source>
+        <translation>本地数据库所在的文件夹（默认：应用的数据文件夹）。</translation>
+    </message>
+    <message>
+        <source>Class name, e.g. 高一(3)班.</source>
+        <translation>班级名称，例如 高一(3)班。</translation>
+    </message>
+    <message>
+        <source>Text encoding of a CSV/TSV file: UTF-8, UTF-16LE, UTF-16BE or GB18030 (default: detected).</source>
+        <translation>CSV/TSV 文件的文字编码：UTF-8、UTF-16LE、UTF-16BE 或 GB18030（默认：自动识别）。</translation>
+    </message>
+    <message>
+        <source>Sheet of an XLSX/ODS file (default: the first).</source>
+        <translation>XLSX/ODS 文件中的工作表（默认：第一个）。</translation>
+    </message>
+    <message>
+        <source>Show the preview; change nothing.</source>
+        <translation>只显示预览，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Import the rows without problems even when other rows have some.</source>
+        <translation>即使其他行有问题，也导入没有问题的行。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD.</source>
+        <translation>第一天，格式 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Last day, YYYY-MM-DD.</source>
+        <translation>最后一天，格式 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Export format: xlsx or csv (default: from the file name).</source>
+        <translation>导出格式：xlsx 或 csv（默认：按文件名判断）。</translation>
+    </message>
+    <message>
+        <source>File to write.</source>
+        <translation>要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Platform address for signing in, e.g. school.edu.cn.</source>
+        <translation>登录用的平台地址，例如 school.edu.cn。</translation>
+    </message>
+    <message>
+        <source>Account for signing in.</source>
+        <translation>登录用的账号。</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Reads a roster (CSV, TSV, XLSX or ODS), prints the students found and
+the problems per row, and imports them unless --dry-run is given or the
+file has problems (warnings do not stop it). Students are matched by
+student number, so importing the same file again changes nothing.
+Without --class, each row goes to the class in its class column (班级),
+and a row without one is a problem.
+--json prints one object: encoding, rows (student_number, name, gender,
+class, notes), problems (row, column, code, severity, message) and
+applied.</source>
+        <translation>读取花名册（CSV、TSV、XLSX 或 ODS），列出找到的学生和每一行的问题，
+除非给出 --dry-run 或文件有问题（警告不影响导入），否则导入这些学生。
+学生按学号匹配，因此重复导入同一文件不会有任何变化。
+不加 --class 时，每一行进入其“班级”列中的班级，没有班级的行算作问题。
+--json 输出一个对象：encoding、rows（student_number、name、gender、
+class、notes）、problems（row、column、code、severity、message）
+和 applied。</translation>
+    </message>
+    <message>
+        <source>Runs one sync of the data folder with its platform and prints what was
+pulled, pushed, the new conflicts, the changes the platform rejected
+(with the reason) and the courseware uploads. It uses the sign-in saved
+in the system keychain; --server and --account sign in first, with the
+password from the CLASSDESK_PASSWORD environment variable or typed at
+the terminal (a one-time code likewise from CLASSDESK_OTP).</source>
+        <translation>将数据文件夹与其平台同步一次，并列出拉取和推送的更改、新冲突、
+平台拒绝的更改（附原因）以及课件上传情况。它使用系统钥匙串中保存的登录；
+给出 --server 和 --account 时先登录，密码取自环境变量 CLASSDESK_PASSWORD
+或在终端中输入（一次性验证码同样取自 CLASSDESK_OTP）。</translation>
+    </message>
+    <message>
+        <source>ClassDesk command line.</source>
+        <translation>课堂助手命令行工具。</translation>
+    </message>
+    <message>
+        <source>Give a command: %1. See --help.</source>
+        <translation>请给出命令：%1。详见 --help。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. The commands are: %2. See --help.</source>
+        <translation>未知命令“%1”。可用的命令有：%2。详见 --help。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Give the class with --class NAME to import every student into it.</source>
+        <translation>用 --class 班级名 指定班级，可以把所有学生都导入该班级。</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so no saved sign-in can be read and none can be kept. Start the keychain (on Linux gnome-keyring or KWallet, in the desktop session that runs this command), then sign in with --server and --account.</source>
+        <translation>系统钥匙串不可用，因此无法读取已保存的登录，也无法保存新的登录。请先启动钥匙串（Linux 上为运行此命令的桌面会话中的 gnome-keyring 或 KWallet），然后用 --server 和 --account 登录。</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 applied, exported, previewed or synced without problems
+(warnings allowed); 1 the input has problems or the work failed (sync:
+retry later, e.g. the platform is unreachable or busy); 2 unusable
+arguments or an unknown command; 3 sync needs a sign-in (none saved, the
+platform refused it, or no system keychain to read or keep it); 4 synced,
+but changes wait for the teacher&apos;s decision.</source>
+        <translation>退出状态：0 表示已导入、导出、预览或同步且没有问题（可以有警告）；
+1 表示输入有问题或操作失败（同步：稍后重试，例如连不上平台或平台繁忙）；
+2 表示参数不可用或命令未知；3 表示同步需要登录（没有保存的登录、平台不再
+接受登录，或者没有系统钥匙串可以读取或保存登录）；4 表示已同步，但有更改
+等待教师决定。</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1864,44 @@
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
+    <message>
+        <source>Choose a roster file to import.</source>
+        <translation>请选择要导入的花名册文件。</translation>
+    </message>
+    <message>
+        <source>Wait until the file has been read.</source>
+        <translation>请等待文件读取完成。</translation>
+    </message>
+    <message>
+        <source>This file has been imported. Choose another file to import more students.</source>
+        <translation>这个文件已经导入。要导入更多学生，请选择另一个文件。</translation>
+    </message>
+    <message>
+        <source>The file could not be read; the message above says why.</source>
+        <translation>文件无法读取，原因见上方的提示。</translation>
+    </message>
+    <message>
+        <source>The text is unreadable in this encoding. Choose the encoding in which it reads right.</source>
+        <translation>在当前编码下文字无法读懂。请选择文字显示正常的编码。</translation>
+    </message>
+    <message>
+        <source>Choose the class to import the students into.</source>
+        <translation>请选择要把学生导入哪个班级。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported as it is; the message above says why.</source>
+        <translation>这个文件目前无法导入，原因见上方的提示。</translation>
+    </message>
+    <message>
+        <source>Every row has a problem. Fix the file and choose it again.</source>
+        <translation>每一行都有问题。请修改文件后重新选择。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have warnings and are marked in yellow. These students are imported too.</source>
+        <translation>
+            <numerusform>%n 行有警告，已用黄色标出。这些学生也会被导入。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::RosterImporter</name>
@@ -1800,6 +1953,30 @@
     <message>
         <source>No header row with a name column (姓名 or Name) and a student number column (学号, 学籍号, 考号 or Student ID) was found near the top of the sheet. Add these headers above the students.</source>
         <translation>在表格开头没有找到同时包含姓名列（姓名或 Name）和学号列（学号、学籍号、考号或 Student ID）的表头行。请在学生数据上方添加这些表头。</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; in column &quot;%3&quot; is not a gender ClassDesk knows (男 or 女, M or F, male or female). The student is imported without it; correct the cell and import the file again to set the gender.</source>
+        <translation>第 %1 行：“%3”列中的“%2”不是可识别的性别（男或女、M 或 F、male 或 female）。这名学生照常导入，但不带这个性别；改正这一格后再导入一次即可设置性别。</translation>
+    </message>
+    <message>
+        <source>The file has no class column (班级 or Class), and no class was chosen for the import. Choose the class to import the students into.</source>
+        <translation>文件中没有班级列（班级或 Class），导入时也没有选择班级。请选择要把学生导入哪个班级。</translation>
+    </message>
+    <message>
+        <source>Row %1: the class is missing in column &quot;%2&quot;. Enter the class, or choose one class for all students.</source>
+        <translation>第 %1 行：“%2”列中缺少班级。请填写班级，或为所有学生选择同一个班级。</translation>
+    </message>
+    <message>
+        <source>The file is empty. Check that you chose the right file; a roster open in a spreadsheet program must be saved there before it is imported.</source>
+        <translation>文件是空的。请确认选择了正确的文件；如果花名册正在表格程序中打开，请先在那里保存再导入。</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; is empty. Choose the sheet that lists the students.</source>
+        <translation>工作表“%1”是空的。请选择列有学生的工作表。</translation>
+    </message>
+    <message>
+        <source>Row %1 is a header row, but no student rows follow it. Add the students below the header, or check that you chose the right file and sheet.</source>
+        <translation>第 %1 行是表头，但下面没有学生。请在表头下面填写学生，或确认选择了正确的文件和工作表。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "assignmenteditor.h"
 #include "assignmentsubmissionsview.h"
+#include "classstore.h"
 #include "submissionstore.h"
 #include "uilogging.h"
 #include "workspace.h"
@@ -44,11 +45,18 @@ QString countsLine(const std::optional<SubmissionCounts> &counts)
         .arg(counts->missing);
 }
 
-QString itemText(const Assignment &assignment, const std::optional<SubmissionCounts> &counts)
+QString itemText(const Assignment &assignment, const std::optional<SubmissionCounts> &counts,
+                 const QHash<QString, QString> &classNames)
 {
     const QString title = assignment.title.trimmed().isEmpty() ? AssignmentPage::tr("(untitled)")
                                                                : assignment.title.trimmed();
     QString detail = stateLabel(assignment.state);
+    QStringList classes;
+    for (const QString &classId : assignment.targetClassIds)
+        classes << classNames.value(classId);
+    classes.removeAll(QString());
+    if (!classes.isEmpty())
+        detail += QStringLiteral(" · ") + classes.join(QStringLiteral(", "));
     if (assignment.dueDate.isValid()) {
         const QTime time = assignment.dueTime.isValid() ? assignment.dueTime : QTime(23, 59);
         detail += QStringLiteral(" · ")
@@ -191,6 +199,11 @@ void AssignmentPage::reloadList()
     }
     const int filter = m_filterBox->currentData().toInt();
     const QString selected = m_editor->assignmentId();
+    QHash<QString, QString> classNames;
+    if (const auto classes = m_workspace.classes().classes(m_workspace.schoolId())) {
+        for (const SchoolClass &schoolClass : *classes)
+            classNames.insert(schoolClass.id, schoolClass.name);
+    }
 
     // Rebuilt without signals, so a save while typing does not reopen the editor.
     const QSignalBlocker blocker(m_list);
@@ -206,7 +219,7 @@ void AssignmentPage::reloadList()
             else
                 qCWarning(lcUi) << "Could not count submissions of" << assignment.id << read.error().toLogString();
         }
-        auto *item = new QListWidgetItem(itemText(assignment, counts), m_list);
+        auto *item = new QListWidgetItem(itemText(assignment, counts, classNames), m_list);
         item->setData(Qt::UserRole, assignment.id);
         item->setData(Qt::AccessibleTextRole, item->text().replace(QLatin1Char('\n'), QStringLiteral(", ")));
         if (assignment.id == selected)

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -32,6 +33,7 @@ enum Column { RowColumn, NumberColumn, NameColumn, GenderColumn, ClassColumn, No
 const QString FromFileMarker = QStringLiteral("\x01from-file");
 
 const QColor ProblemBackground(0xfb, 0xe0, 0xe0);
+const QColor WarningBackground(0xfd, 0xf3, 0xd0);
 
 QString notesText(const QMap<QString, QString> &notes)
 {
@@ -94,7 +96,7 @@ void RosterImportDialog::buildLayout()
     m_classBox->setEditable(true);
     m_classBox->setAccessibleName(tr("Class"));
     m_classBox->lineEdit()->setPlaceholderText(tr("For example 高一(3)班"));
-    connect(m_classBox, &QComboBox::currentTextChanged, this, &RosterImportDialog::updateImportButton);
+    connect(m_classBox, &QComboBox::currentTextChanged, this, &RosterImportDialog::classChanged);
 
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_fileLabel, 1);
@@ -127,11 +129,19 @@ void RosterImportDialog::buildLayout()
     connect(m_importButton, &QPushButton::clicked, this, &RosterImportDialog::importRows);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    m_importReasonLabel = new QLabel(this);
+    m_importReasonLabel->setObjectName(QStringLiteral("importReasonLabel"));
+    m_importReasonLabel->setWordWrap(true);
+    m_importReasonLabel->setText(importBlockedReason());
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_importReasonLabel, 1);
+    buttonRow->addWidget(m_buttons);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_messageLabel);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_buttons);
+    layout->addLayout(buttonRow);
 }
 
 void RosterImportDialog::chooseFile()
@@ -184,15 +194,35 @@ void RosterImportDialog::runPreview()
         request.encoding = TextEncoding(m_encodingBox->currentData().toInt());
     request.sheetName = m_sheetBox->currentText();
 
-    m_importButton->setEnabled(false);
+    m_imported = false;
     showMessage(tr("Reading the file…"), false);
     m_job->start(request);
+    updateImportButton();
 }
 
 bool RosterImportDialog::rowsNameClasses() const
 {
     return std::any_of(m_preview.rows.cbegin(), m_preview.rows.cend(),
                        [](const RosterRow &row) { return !row.className.trimmed().isEmpty(); });
+}
+
+bool RosterImportDialog::classFromFile() const
+{
+    // The editable box keeps the marker's data while the teacher types over its text.
+    return m_classBox->currentData().toString() == FromFileMarker
+           && m_classBox->currentText() == m_classBox->itemText(m_classBox->currentIndex());
+}
+
+QString RosterImportDialog::chosenClassName() const
+{
+    return classFromFile() ? QString() : m_classBox->currentText().trimmed();
+}
+
+RosterPreview RosterImportDialog::effectivePreview() const
+{
+    // The preview comes from classdesk-cli without --class, so it names the
+    // rows without a class; a class chosen here gives them one.
+    return chosenClassName().isEmpty() ? m_preview : m_preview.forChosenClass();
 }
 
 void RosterImportDialog::showPreview()
@@ -246,64 +276,125 @@ void RosterImportDialog::showPreview()
     }
     m_encodingPreview->setPlainText(candidateTexts.join(QLatin1Char('\n')));
 
+    showRows();
+    updateImportButton();
+    emit previewReady();
+}
+
+void RosterImportDialog::showRows()
+{
+    const RosterPreview preview = effectivePreview();
+    m_rowsShownForChosenClass = !chosenClassName().isEmpty();
+
     QHash<int, QStringList> problemsByRow;
+    QSet<int> rowsWithErrors;
     QStringList fileProblems;
-    for (const RosterProblem &problem : m_preview.problems) {
-        if (problem.row == 0)
-            fileProblems << problem.message;
-        else
-            problemsByRow[problem.row] << problem.message;
+    for (const RosterProblem &problem : preview.problems) {
+        if (problem.row == 0) {
+            // The text next to the Import button requests the class instead.
+            if (problem.kind != RosterProblemKind::ClassMissing)
+                fileProblems << problem.displayText();
+            continue;
+        }
+        problemsByRow[problem.row] << problem.displayText();
+        if (!problem.isWarning())
+            rowsWithErrors.insert(problem.row);
     }
 
-    m_table->setRowCount(int(m_preview.rows.size()));
-    for (int index = 0; index < m_preview.rows.size(); ++index) {
-        const RosterRow &row = m_preview.rows.at(index);
+    m_table->setRowCount(int(preview.rows.size()));
+    for (int index = 0; index < preview.rows.size(); ++index) {
+        const RosterRow &row = preview.rows.at(index);
         const QStringList problems = problemsByRow.value(row.sourceRow);
         const QStringList cells = {QString::number(row.sourceRow), row.studentNumber, row.name, row.gender,
                                    row.className, notesText(row.notes), problems.join(QLatin1Char(' '))};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
-            if (!problems.isEmpty())
+            if (rowsWithErrors.contains(row.sourceRow))
                 item->setBackground(ProblemBackground);
+            else if (!problems.isEmpty())
+                item->setBackground(WarningBackground);
             m_table->setItem(index, column, item);
         }
     }
     m_table->resizeColumnsToContents();
 
-    const int importable = int(m_preview.importableRows().size());
+    const int warned = int(problemsByRow.size() - rowsWithErrors.size());
     if (!fileProblems.isEmpty()) {
         showMessage(fileProblems.join(QLatin1Char('\n')), true);
-    } else if (!problemsByRow.isEmpty()) {
+    } else if (!rowsWithErrors.isEmpty()) {
         showMessage(tr("%n row(s) have problems and are marked in red. They are left out unless you fix the file "
                        "and choose it again.",
-                       "", int(problemsByRow.size())),
+                       "", int(rowsWithErrors.size())),
                     true);
+    } else if (warned > 0) {
+        showMessage(tr("%n row(s) have warnings and are marked in yellow. These students are imported too.",
+                       "", warned),
+                    false);
     } else {
-        showMessage(tr("%n student(s) found. Nothing is saved until you import.", "", importable), false);
+        showMessage(tr("%n student(s) found. Nothing is saved until you import.", "", int(preview.rows.size())),
+                    false);
     }
+}
+
+void RosterImportDialog::classChanged()
+{
+    if (m_updatingChoices)
+        return;
+    // Choosing a class for all rows, or going back to each row's own, changes which rows have problems.
+    if (m_rowsShownForChosenClass != !chosenClassName().isEmpty())
+        showRows();
     updateImportButton();
-    emit previewReady();
+}
+
+QString RosterImportDialog::importBlockedReason() const
+{
+    if (m_filePath.isEmpty())
+        return tr("Choose a roster file to import.");
+    if (m_job->isRunning())
+        return tr("Wait until the file has been read.");
+    if (m_importJob->isRunning())
+        return tr("Importing…");
+    if (m_imported)
+        return tr("This file has been imported. Choose another file to import more students.");
+    if (!m_job->result())
+        return tr("The file could not be read; the message above says why.");
+
+    const RosterPreview preview = effectivePreview();
+    for (const RosterProblem &problem : preview.problems) {
+        if (problem.row != 0 || problem.isWarning())
+            continue;
+        if (problem.kind == RosterProblemKind::Encoding)
+            return tr("The text is unreadable in this encoding. Choose the encoding in which it reads right.");
+        if (problem.kind == RosterProblemKind::ClassMissing)
+            return tr("Choose the class to import the students into.");
+        return tr("The file cannot be imported as it is; the message above says why.");
+    }
+    if (m_classBox->currentText().trimmed().isEmpty())
+        return tr("Choose the class to import the students into.");
+    if (preview.importableRows().isEmpty())
+        return tr("Every row has a problem. Fix the file and choose it again.");
+    return {};
 }
 
 void RosterImportDialog::updateImportButton()
 {
-    const int importable = m_preview.hasFileProblem() ? 0 : int(m_preview.importableRows().size());
-    const bool classChosen = m_classBox->currentData().toString() == FromFileMarker
-                             || !m_classBox->currentText().trimmed().isEmpty();
-    m_importButton->setEnabled(importable > 0 && classChosen && !m_job->isRunning() && !m_importJob->isRunning());
-    m_importButton->setText(importable == m_preview.rows.size()
+    const RosterPreview preview = effectivePreview();
+    const int importable = int(preview.importableRows().size());
+    const QString reason = importBlockedReason();
+    m_importButton->setEnabled(reason.isEmpty());
+    m_importReasonLabel->setText(reason);
+    m_importButton->setText(importable == preview.rows.size()
                                 ? tr("Import %n student(s)", "", importable)
                                 : tr("Import %n student(s) without problems", "", importable));
 }
 
 void RosterImportDialog::importRows()
 {
+    if (!importBlockedReason().isEmpty())
+        return;
     QString classId;
-    // The editable box keeps the marker's data while the teacher types over its text.
-    const bool fromFile = m_classBox->currentData().toString() == FromFileMarker
-                          && m_classBox->currentText() == m_classBox->itemText(m_classBox->currentIndex());
-    if (!fromFile) {
-        const auto found = m_workspace.rosters().classNamed(m_classBox->currentText().trimmed());
+    if (!classFromFile()) {
+        const auto found = m_workspace.rosters().classNamed(chosenClassName());
         if (!found) {
             showMessage(found.error().displayText(), true);
             return;
@@ -312,9 +403,9 @@ void RosterImportDialog::importRows()
     }
 
     // The rows are written off the UI thread; finishImport() reports the result.
-    m_importButton->setEnabled(false);
     showMessage(tr("Importing…"), false);
-    m_importJob->start(m_preview.importableRows(), classId);
+    m_importJob->start(effectivePreview().importableRows(), classId);
+    updateImportButton();
 }
 
 void RosterImportDialog::finishImport()
@@ -326,12 +417,13 @@ void RosterImportDialog::finishImport()
         return;
     }
     m_summary = *summary;
+    m_imported = true;
     showMessage(tr("Imported: %1 new, %2 updated, %3 unchanged.")
                     .arg(summary->created)
                     .arg(summary->updated)
                     .arg(summary->unchanged),
                 false);
-    m_importButton->setEnabled(false);
+    updateImportButton();
     emit imported(*summary);
 }
 

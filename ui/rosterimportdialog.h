@@ -35,6 +35,8 @@ public:
     [[nodiscard]] const RosterPreview &preview() const { return m_preview; }
     [[nodiscard]] QTableWidget *table() const { return m_table; }
     [[nodiscard]] QPushButton *importButton() const { return m_importButton; }
+    // Why the Import button is disabled, shown next to it; empty while it is enabled.
+    [[nodiscard]] QString importBlockedReason() const;
 
     // Chooses the class by name; a name that does not exist yet creates a class.
     void setClassName(const QString &name);
@@ -55,10 +57,17 @@ private:
     void buildLayout();
     void runPreview();
     void showPreview();
+    void showRows();
+    void classChanged();
     void finishImport();
     void showMessage(const QString &message, bool isError);
     void updateImportButton();
     [[nodiscard]] bool rowsNameClasses() const;
+    [[nodiscard]] bool classFromFile() const;
+    // The class typed or picked for all rows; empty when each row's own class is used.
+    [[nodiscard]] QString chosenClassName() const;
+    // m_preview as the import would see it with the current class choice.
+    [[nodiscard]] RosterPreview effectivePreview() const;
 
     Workspace &m_workspace;
     RosterPreviewJob *m_job = nullptr;
@@ -67,6 +76,8 @@ private:
     RosterPreview m_preview;
     RosterImportSummary m_summary;
     bool m_updatingChoices = false;
+    bool m_imported = false;
+    bool m_rowsShownForChosenClass = false;
 
     QLabel *m_fileLabel = nullptr;
     QComboBox *m_encodingBox = nullptr;
@@ -76,6 +87,7 @@ private:
     QLabel *m_messageLabel = nullptr;
     QTableWidget *m_table = nullptr;
     QPushButton *m_importButton = nullptr;
+    QLabel *m_importReasonLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

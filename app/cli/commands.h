@@ -11,38 +11,43 @@ class Workspace;
 
 namespace ClassDesk::Cli {
 
+// Translated messages of the command line tool.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ClassDesk::Cli)
+};
+
 // The options of every command; a command reads the ones it documents.
 struct Options
 {
+    // Built after main() installs the translators, so --help is translated.
     QCommandLineOption data{QStringLiteral("data"),
-                            QStringLiteral("Folder of the local database (default: the app's data folder)."),
+                            Text::tr("Folder of the local database (default: the app's data folder)."),
                             QStringLiteral("folder")};
-    QCommandLineOption className{QStringLiteral("class"), QStringLiteral("Class name, e.g. 高一(3)班."),
+    QCommandLineOption className{QStringLiteral("class"), Text::tr("Class name, e.g. 高一(3)班."),
                                  QStringLiteral("name")};
     QCommandLineOption encoding{QStringLiteral("encoding"),
-                                QStringLiteral("Text encoding of a CSV/TSV file: UTF-8, UTF-16LE, UTF-16BE "
-                                               "or GB18030 (default: detected)."),
+                                Text::tr("Text encoding of a CSV/TSV file: UTF-8, UTF-16LE, UTF-16BE "
+                                         "or GB18030 (default: detected)."),
                                 QStringLiteral("name")};
-    QCommandLineOption sheet{QStringLiteral("sheet"),
-                             QStringLiteral("Sheet of an XLSX/ODS file (default: the first)."),
+    QCommandLineOption sheet{QStringLiteral("sheet"), Text::tr("Sheet of an XLSX/ODS file (default: the first)."),
                              QStringLiteral("name")};
-    QCommandLineOption dryRun{QStringLiteral("dry-run"), QStringLiteral("Show the preview; change nothing.")};
+    QCommandLineOption dryRun{QStringLiteral("dry-run"), Text::tr("Show the preview; change nothing.")};
     QCommandLineOption skipProblemRows{QStringLiteral("skip-problem-rows"),
-                                       QStringLiteral("Import the rows without problems even when other "
-                                                      "rows have some.")};
-    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print one JSON object.")};
-    QCommandLineOption from{QStringLiteral("from"), QStringLiteral("First day, YYYY-MM-DD."),
-                            QStringLiteral("date")};
-    QCommandLineOption to{QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD."), QStringLiteral("date")};
+                                       Text::tr("Import the rows without problems even when other "
+                                                "rows have some.")};
+    QCommandLineOption json{QStringLiteral("json"), Text::tr("Print one JSON object.")};
+    QCommandLineOption from{QStringLiteral("from"), Text::tr("First day, YYYY-MM-DD."), QStringLiteral("date")};
+    QCommandLineOption to{QStringLiteral("to"), Text::tr("Last day, YYYY-MM-DD."), QStringLiteral("date")};
     QCommandLineOption format{QStringLiteral("format"),
-                              QStringLiteral("Export format: xlsx or csv (default: from the file name)."),
+                              Text::tr("Export format: xlsx or csv (default: from the file name)."),
                               QStringLiteral("format")};
-    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
-                              QStringLiteral("File to write."), QStringLiteral("file")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")}, Text::tr("File to write."),
+                              QStringLiteral("file")};
     QCommandLineOption server{QStringLiteral("server"),
-                              QStringLiteral("Platform address for signing in, e.g. school.edu.cn."),
+                              Text::tr("Platform address for signing in, e.g. school.edu.cn."),
                               QStringLiteral("address")};
-    QCommandLineOption account{QStringLiteral("account"), QStringLiteral("Account for signing in."),
+    QCommandLineOption account{QStringLiteral("account"), Text::tr("Account for signing in."),
                                QStringLiteral("name")};
 };
 
@@ -58,11 +63,5 @@ int runRosterImport(const Command &command);
 int runRosterExport(const Command &command);
 int runAttendanceExport(const Command &command);
 int runSync(const Command &command);
-
-// Translated messages of the command line tool.
-class Text
-{
-    Q_DECLARE_TR_FUNCTIONS(ClassDesk::Cli)
-};
 
 } // namespace ClassDesk::Cli

@@ -18,33 +18,76 @@ using namespace ClassDesk;
 
 namespace {
 
-// --help prints this after Qt's option list.
-const char *const CommandHelp = R"(
-Commands:
-  roster import FILE [--class NAME] [--encoding NAME] [--sheet NAME]
-                     [--dry-run] [--skip-problem-rows] [--json]
-      Reads a roster (CSV, TSV, XLSX or ODS), prints the students found and
-      the problems per row, and imports them unless --dry-run is given or the
-      file has problems. Students are matched by student number, so importing
-      the same file again changes nothing. Without --class, each row goes to
-      the class in its class column (班级).
-      --json prints one object: encoding, rows (student_number, name, gender,
-      class, notes), problems (row, column, message) and applied.
-  roster export --class NAME [--format xlsx|csv] -o FILE
-  attendance export --class NAME --from DATE --to DATE [--format xlsx|csv] -o FILE
-  sync [--server ADDRESS --account NAME] [--json]
-      Runs one sync of the data folder with its platform and prints what was
-      pulled, pushed, the new conflicts, the changes the platform refused
-      (with the reason) and the courseware uploads. It uses the sign-in saved
-      in the system keychain; --server and --account sign in first, with the
-      password from the CLASSDESK_PASSWORD environment variable or typed at
-      the terminal (a one-time code likewise from CLASSDESK_OTP).
+using Runner = int (*)(const Cli::Command &);
 
-Exit status: 0 applied, exported, previewed or synced without problems; 1 the
-input has problems or the work failed (sync: retry later); 2 unusable
-arguments; 3 sync needs a sign-in (none saved, refused, or failed); 4 synced,
-but changes wait for the teacher's decision.
-)";
+struct CommandEntry
+{
+    const char *name;
+    Runner runner;
+};
+
+const CommandEntry Commands[] = {
+    {"roster import", Cli::runRosterImport},
+    {"roster export", Cli::runRosterExport},
+    {"attendance export", Cli::runAttendanceExport},
+    {"sync", Cli::runSync},
+};
+
+QString commandList()
+{
+    QStringList names;
+    for (const CommandEntry &entry : Commands)
+        names << QString::fromLatin1(entry.name);
+    return names.join(QStringLiteral(", "));
+}
+
+// Indents every line of a translated paragraph, which keeps its own line breaks.
+QString indented(const QString &text)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line.prepend(QStringLiteral("      "));
+    return lines.join(QLatin1Char('\n'));
+}
+
+// --help prints this after Qt's option list. The command lines are syntax
+// and stay untranslated.
+QString commandHelp()
+{
+    using Cli::Text;
+    const QStringList parts = {
+        QString(),
+        Text::tr("Commands:"),
+        QStringLiteral("  roster import FILE [--class NAME] [--encoding NAME] [--sheet NAME]\n"
+                       "                     [--dry-run] [--skip-problem-rows] [--json]"),
+        indented(Text::tr("Reads a roster (CSV, TSV, XLSX or ODS), prints the students found and\n"
+                          "the problems per row, and imports them unless --dry-run is given or the\n"
+                          "file has problems (warnings do not stop it). Students are matched by\n"
+                          "student number, so importing the same file again changes nothing.\n"
+                          "Without --class, each row goes to the class in its class column (班级),\n"
+                          "and a row without one is a problem.\n"
+                          "--json prints one object: encoding, rows (student_number, name, gender,\n"
+                          "class, notes), problems (row, column, code, severity, message) and\n"
+                          "applied.")),
+        QStringLiteral("  roster export --class NAME [--format xlsx|csv] -o FILE"),
+        QStringLiteral("  attendance export --class NAME --from DATE --to DATE [--format xlsx|csv] -o FILE"),
+        QStringLiteral("  sync [--server ADDRESS --account NAME] [--json]"),
+        indented(Text::tr("Runs one sync of the data folder with its platform and prints what was\n"
+                          "pulled, pushed, the new conflicts, the changes the platform rejected\n"
+                          "(with the reason) and the courseware uploads. It uses the sign-in saved\n"
+                          "in the system keychain; --server and --account sign in first, with the\n"
+                          "password from the CLASSDESK_PASSWORD environment variable or typed at\n"
+                          "the terminal (a one-time code likewise from CLASSDESK_OTP).")),
+        QString(),
+        Text::tr("Exit status: 0 applied, exported, previewed or synced without problems\n"
+                 "(warnings allowed); 1 the input has problems or the work failed (sync:\n"
+                 "retry later, e.g. the platform is unreachable or busy); 2 unusable\n"
+                 "arguments or an unknown command; 3 sync needs a sign-in (none saved, the\n"
+                 "platform refused it, or no system keychain to read or keep it); 4 synced,\n"
+                 "but changes wait for the teacher's decision."),
+    };
+    return parts.join(QLatin1Char('\n'));
+}
 
 } // namespace
 
@@ -70,13 +113,13 @@ int main(int argc, char *argv[])
 
     Cli::Options options;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("ClassDesk command line.") + QString::fromUtf8(CommandHelp));
+    parser.setApplicationDescription(Cli::Text::tr("ClassDesk command line.") + QLatin1Char('\n') + commandHelp());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({options.data, options.className, options.encoding, options.sheet, options.dryRun,
                        options.skipProblemRows, options.json, options.from, options.to, options.format,
                        options.output, options.server, options.account});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("roster import | roster export | attendance export | sync"));
+    parser.addPositionalArgument(QStringLiteral("command"), commandList());
     if (!parser.parse(application.arguments())) {
         Cli::printError(parser.errorText());
         return Cli::UnusableArguments;
@@ -87,25 +130,22 @@ int main(int argc, char *argv[])
         parser.showVersion();
 
     const QStringList words = parser.positionalArguments();
-    const int commandWords = words.value(0) == QLatin1String("sync") ? 1 : 2;
-    if (words.size() < commandWords) {
-        Cli::printError(Cli::Text::tr("Give a command, e.g. classdesk-cli roster import FILE. See --help."));
+    if (words.isEmpty()) {
+        Cli::printError(Cli::Text::tr("Give a command: %1. See --help.").arg(commandList()));
         return Cli::UnusableArguments;
     }
-
-    using Runner = int (*)(const Cli::Command &);
-    Runner runner = nullptr;
+    // Every command but sync has two words.
+    const qsizetype commandWords =
+        words.first() == QLatin1String("roster") || words.first() == QLatin1String("attendance") ? 2 : 1;
     const QString commandName = words.mid(0, commandWords).join(QLatin1Char(' '));
-    if (commandName == QLatin1String("roster import"))
-        runner = Cli::runRosterImport;
-    else if (commandName == QLatin1String("roster export"))
-        runner = Cli::runRosterExport;
-    else if (commandName == QLatin1String("attendance export"))
-        runner = Cli::runAttendanceExport;
-    else if (commandName == QLatin1String("sync"))
-        runner = Cli::runSync;
+    Runner runner = nullptr;
+    for (const CommandEntry &entry : Commands) {
+        if (commandName == QLatin1String(entry.name))
+            runner = entry.runner;
+    }
     if (!runner) {
-        Cli::printError(Cli::Text::tr("Unknown command \"%1\". See --help.").arg(commandName));
+        Cli::printError(Cli::Text::tr("Unknown command \"%1\". The commands are: %2. See --help.")
+                            .arg(commandName, commandList()));
         return Cli::UnusableArguments;
     }
 

@@ -31,8 +31,10 @@ void printPreview(const RosterPreview &preview)
                       .arg(row.studentNumber, row.name, row.gender, row.className));
     }
     // Each message already names its row and column.
-    for (const RosterProblem &problem : preview.problems)
-        printLine(Text::tr("Problem: %1").arg(problem.message));
+    for (const RosterProblem &problem : preview.problems) {
+        printLine(problem.isWarning() ? Text::tr("Warning: %1").arg(problem.displayText())
+                                      : Text::tr("Problem: %1").arg(problem.displayText()));
+    }
     if (!preview.encodingCandidates.isEmpty()) {
         printLine(Text::tr("The encoding is uncertain. Run again with --encoding and one of:"));
         for (const DecodingCandidate &candidate : preview.encodingCandidates) {
@@ -41,6 +43,13 @@ void printPreview(const RosterPreview &preview)
                                candidate.preview.left(60).replace(QLatin1Char('\n'), QLatin1Char(' '))));
         }
     }
+}
+
+bool hasClassProblem(const RosterPreview &preview)
+{
+    return std::any_of(preview.problems.cbegin(), preview.problems.cend(), [](const RosterProblem &problem) {
+        return problem.kind == RosterProblemKind::ClassMissing;
+    });
 }
 
 QJsonObject summaryJson(const RosterImportSummary &summary)
@@ -84,6 +93,10 @@ int runRosterImport(const Command &command)
     }
     if (parser.isSet(command.options.sheet))
         options.sheetName = parser.value(command.options.sheet);
+    // Without --class every row must name its class, and the preview (dry run
+    // or not) reports the rows that do not before anything is written.
+    const QString className = parser.value(command.options.className).trimmed();
+    options.requireRowClasses = className.isEmpty();
     RosterStore &rosters = command.workspace.rosters();
     const auto knownNumbers = rosters.studentNamesByNumber();
     if (!knownNumbers) {
@@ -96,14 +109,13 @@ int runRosterImport(const Command &command)
     };
 
     const RosterPreview preview = RosterImporter::previewFile(file, options);
-    const bool hasProblems = !preview.problems.isEmpty();
+    const bool hasProblems = preview.hasBlockingProblem();
     const bool apply = !parser.isSet(command.options.dryRun) && !preview.hasFileProblem()
                        && (!hasProblems || parser.isSet(command.options.skipProblemRows));
 
     QJsonObject output = RosterPreviewJson::toJson(preview);
     int exitStatus = hasProblems ? ProblemsFound : Success;
     if (apply) {
-        const QString className = parser.value(command.options.className).trimmed();
         QString classId;
         if (!className.isEmpty()) {
             const auto found = rosters.classNamed(className);
@@ -116,8 +128,8 @@ int runRosterImport(const Command &command)
         const auto summary = rosters.importRows(preview.importableRows(), classId, {});
         if (!summary) {
             printError(summary.error().displayText());
-            printError(Text::tr("Nothing was imported. Give the class with --class NAME if the file has no class column."));
-            return summary.error().code == QLatin1String("roster.class_missing") ? UnusableArguments : ProblemsFound;
+            printError(Text::tr("Nothing was imported."));
+            return ProblemsFound;
         }
         output.insert(QStringLiteral("applied"), summaryJson(*summary));
         if (!parser.isSet(command.options.json)) {
@@ -138,6 +150,8 @@ int runRosterImport(const Command &command)
             else
                 printLine(Text::tr("Nothing was imported because of the problems above. Fix the file, or "
                                    "add --skip-problem-rows to import the other rows."));
+            if (hasClassProblem(preview))
+                printLine(Text::tr("Give the class with --class NAME to import every student into it."));
         }
     }
 

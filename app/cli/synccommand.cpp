@@ -9,6 +9,7 @@
 #include "workspace.h"
 
 #include "database.h"
+#include "error.h"
 #include "synccontroller.h"
 
 #include <QJsonArray>
@@ -84,6 +85,24 @@ QJsonObject uploadCounts(Database &database)
     while (statement->step().value_or(false))
         counts.insert(statement->textAt(0), int(statement->int64At(1)));
     return counts;
+}
+
+// Returns the documented exit status for a failed sign-in's error code. An
+// unreachable or busy platform is worth a retry, and an invalid address is an
+// argument problem. Everything else (wrong password, rejected one-time code,
+// expired sign-in, no keychain) needs a sign-in.
+int signInFailureStatus(const QString &code)
+{
+    static const QStringList s_retryLater = {QStringLiteral("server.rate_limited"),
+                                             QStringLiteral("server.service_unavailable"),
+                                             QStringLiteral("server.internal_error"),
+                                             QStringLiteral("auth.invalid_response")};
+    if (code.startsWith(QLatin1String("network.")) || code.startsWith(QLatin1String("http."))
+        || s_retryLater.contains(code))
+        return ProblemsFound;
+    if (code.startsWith(QLatin1String("address.")))
+        return UnusableArguments;
+    return SignInNeeded;
 }
 
 QString reasonText(const QString &reason)
@@ -197,11 +216,19 @@ int runSync(const Command &command)
         sync.submitOtp(*code);
     });
     QObject::connect(&sync, &SyncController::signInFailed, &sync,
-                     [&](const QString &message) { finish(SignInNeeded, message); });
-    QObject::connect(&sync, &SyncController::lastErrorChanged, &sync, [&](const QString &message) {
-        // The engine would wait for the keychain; a scheduled run reports it and ends.
-        if (sync.lastErrorCode() == QLatin1String("keychain.unavailable"))
-            finish(ProblemsFound, message);
+                     [&](const QString &message) { finish(signInFailureStatus(sync.lastErrorCode()), message); });
+    QObject::connect(&sync, &SyncController::lastErrorChanged, &sync, [&] {
+        // The engine would wait for the keychain to come up. A scheduled run
+        // ends instead, because without a keychain no sign-in can be read or saved.
+        if (sync.lastErrorCode() == QLatin1String("keychain.unavailable")) {
+            finish(SignInNeeded,
+                   Error{sync.lastErrorCode(),
+                         Text::tr("The system keychain is not available, so no saved sign-in can be read and "
+                                  "none can be kept. Start the keychain (on Linux gnome-keyring or KWallet, in "
+                                  "the desktop session that runs this command), then sign in with --server and "
+                                  "--account.")}
+                       .displayText());
+        }
     });
     QObject::connect(&sync, &SyncController::runCounted, &sync, [&](int pulled, int pushed, int conflicts) {
         outcome.pulled = pulled;
@@ -224,6 +251,9 @@ int runSync(const Command &command)
     });
     guard.start(10min);
 
+    // TODO: without a keychain a first sign-in still syncs and exits 0, and
+    // only the next run learns that nothing was saved, because
+    // SyncController does not report whether the token store persists.
     if (password)
         sync.signIn(server, account, *password);
     // TODO: the engine starts courseware uploads after the sync, and the

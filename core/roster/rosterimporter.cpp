@@ -11,16 +11,18 @@ namespace ClassDesk {
 
 namespace {
 
-RosterPreview fileProblem(RosterProblemKind kind, QString message)
+RosterPreview fileProblem(QString code, QString message)
 {
     RosterPreview preview;
-    preview.problems.append({kind, 0, {}, std::move(message)});
+    preview.problems.append({RosterProblemKind::Unreadable, 0, {}, std::move(message), std::move(code)});
     return preview;
 }
 
+// A reader's error keeps its own code, which tells a damaged spreadsheet
+// from a CSV cut short.
 RosterPreview unreadable(const Error &error)
 {
-    return fileProblem(RosterProblemKind::Unreadable, error.message);
+    return fileProblem(error.code, error.message);
 }
 
 } // namespace
@@ -30,7 +32,7 @@ RosterPreview RosterImporter::previewFile(const QString &path, const RosterImpor
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         qCWarning(lcCoreRoster) << "Cannot open roster file" << path << file.errorString();
-        return fileProblem(RosterProblemKind::Unreadable,
+        return fileProblem(QStringLiteral("roster.file_unreadable"),
                            tr("Could not open %1 (%2). Check that the file exists and is not "
                               "open in another program.")
                                .arg(QFileInfo(path).fileName(), file.errorString()));
@@ -39,7 +41,7 @@ RosterPreview RosterImporter::previewFile(const QString &path, const RosterImpor
     const std::optional<SpreadsheetReader::Format> format = SpreadsheetReader::formatForFileName(path);
     const qsizetype limit = format ? SpreadsheetReader::s_maxFileSize : s_maxTextFileSize;
     if (file.size() > limit) {
-        return fileProblem(RosterProblemKind::Unreadable,
+        return fileProblem(QStringLiteral("roster.file_too_large"),
                            tr("%1 is larger than %2 MB, which is far more than a roster needs. "
                               "Check that this is the right file.")
                                .arg(QFileInfo(path).fileName())
@@ -56,7 +58,7 @@ RosterPreview RosterImporter::previewFile(const QString &path, const RosterImpor
 RosterPreview RosterImporter::previewText(const QByteArray &bytes, const RosterImportOptions &options)
 {
     if (bytes.size() > s_maxTextFileSize) {
-        return fileProblem(RosterProblemKind::Unreadable,
+        return fileProblem(QStringLiteral("roster.file_too_large"),
                            tr("The file is larger than %1 MB, which is far more than a roster "
                               "needs. Check that this is the right file.")
                                .arg(s_maxTextFileSize / (1024 * 1024)));
@@ -74,24 +76,25 @@ RosterPreview RosterImporter::previewText(const QByteArray &bytes, const RosterI
         qCWarning(lcCoreRoster) << "Roster text is not valid" << TextCodec::name(encoding)
                                 << decoded.invalidCount << "invalid sequences";
         preview.encodingCandidates = TextCodec::candidates(bytes);
-        preview.problems.append(
-            {RosterProblemKind::Encoding, 0, {},
-             tr("The file does not read cleanly as %1: %n character(s) could not be decoded, "
-                "the first on line %2. Choose the encoding in which the text looks right.",
-                nullptr, static_cast<int>(decoded.invalidCount))
-                 .arg(TextCodec::displayName(encoding))
-                 .arg(decoded.firstInvalidLine)});
+        preview.problems.append(RosterProblem::make(
+            RosterProblemKind::Encoding, 0, {},
+            tr("The file does not read cleanly as %1: %n character(s) could not be decoded, "
+               "the first on line %2. Choose the encoding in which the text looks right.",
+               nullptr, static_cast<int>(decoded.invalidCount))
+                .arg(TextCodec::displayName(encoding))
+                .arg(decoded.firstInvalidLine)));
     }
 
     const QChar delimiter = options.delimiter.value_or(CsvReader::sniffDelimiter(decoded.text));
     const Result<QList<QStringList>> textRows = CsvReader::parse(decoded.text, delimiter);
     if (!textRows) {
-        preview.problems.append({RosterProblemKind::Unreadable, 0, {}, textRows.error().message});
+        preview.problems.append({RosterProblemKind::Unreadable, 0, {}, textRows.error().message,
+                                 textRows.error().code});
         return preview;
     }
 
-    RosterPreviewBuilder::build(SheetTable::fromText(*textRows), preview,
-                                options.studentNumberLookup);
+    RosterPreviewBuilder::build(SheetTable::fromText(*textRows), preview, options.studentNumberLookup,
+                                options.requireRowClasses);
     return preview;
 }
 
@@ -115,7 +118,7 @@ RosterPreview RosterImporter::previewSpreadsheet(const QByteArray &bytes,
     }
 
     RosterPreview preview;
-    RosterPreviewBuilder::build(*table, preview, options.studentNumberLookup);
+    RosterPreviewBuilder::build(*table, preview, options.studentNumberLookup, options.requireRowClasses);
     preview.sheetNames = sheetNames;
     if (preview.sheetName.isEmpty())
         preview.sheetName = options.sheetName.value_or(sheetNames.value(0));

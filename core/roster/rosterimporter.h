@@ -21,6 +21,10 @@ struct RosterImportOptions
     std::optional<QChar> delimiter;       // text files: overrides sniffing
     std::optional<QString> sheetName;     // spreadsheets: default is the first sheet
     StudentNumberLookup studentNumberLookup; // may be empty
+    // Set when the import has no class for all rows (classdesk-cli without
+    // --class): then every row must name its class, as RosterStore::importRows
+    // requires, and the preview reports each one that does not.
+    bool requireRowClasses = false;
 };
 
 // Reads a roster file (CSV, TSV, TXT, XLSX, ODS) into a RosterPreview. It

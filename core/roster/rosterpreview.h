@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "rosterproblem.h"
 #include "textcodec.h"
 
 #include <QList>
@@ -20,30 +21,10 @@ struct RosterRow
 {
     QString studentNumber;
     QString name;
-    QString gender;    // as written in the file (男, 女, M, F, …)
+    QString gender;    // 男 or 女 for any form the file uses (M, female, 男性…); empty when unknown
     QString className; // empty when the file has no class column
     QMap<QString, QString> notes; // extra columns: header text → cell text
     int sourceRow = 0;            // 1-based row in the file or sheet
-};
-
-// Why a row, or the whole file, cannot be imported as it is.
-enum class RosterProblemKind {
-    Encoding,         // the text did not decode cleanly; the whole file is held back
-    Unreadable,       // the file or sheet could not be read at all
-    HeaderNotFound,   // no row names the name and student number columns
-    MissingName,
-    MissingNumber,
-    InvalidNumber,    // scientific notation or a fraction
-    DuplicateNumber,  // the same student number twice in the file
-    NumberInUse,      // the number belongs to another student in the database
-};
-
-struct RosterProblem
-{
-    RosterProblemKind kind = RosterProblemKind::Unreadable;
-    int row = 0;     // 1-based source row; 0 for the whole file
-    QString column;  // header text of the column as in the file; empty for the row or file
-    QString message; // translated, says what is wrong and what to do
 };
 
 // What an import would do: the rows found, the problems with them, and how
@@ -64,7 +45,14 @@ struct RosterPreview
     [[nodiscard]] bool hasFileProblem() const
     {
         return std::any_of(problems.cbegin(), problems.cend(),
-                           [](const RosterProblem &problem) { return problem.row == 0; });
+                           [](const RosterProblem &problem) { return problem.row == 0 && !problem.isWarning(); });
+    }
+
+    // True when a problem keeps a row or the file out of the import; warnings do not.
+    [[nodiscard]] bool hasBlockingProblem() const
+    {
+        return std::any_of(problems.cbegin(), problems.cend(),
+                           [](const RosterProblem &problem) { return !problem.isWarning(); });
     }
 
     // Rows without any problem: what an import may write after the teacher
@@ -74,13 +62,25 @@ struct RosterPreview
         if (hasFileProblem())
             return {};
         QSet<int> troubled;
-        for (const RosterProblem &problem : problems)
-            troubled.insert(problem.row);
+        for (const RosterProblem &problem : problems) {
+            if (!problem.isWarning())
+                troubled.insert(problem.row);
+        }
         QList<RosterRow> result;
         for (const RosterRow &row : rows) {
             if (!troubled.contains(row.sourceRow))
                 result.append(row);
         }
+        return result;
+    }
+
+    // The same preview for an import into one class chosen for all rows: the
+    // ClassMissing problems of a preview made without a class no longer apply.
+    [[nodiscard]] RosterPreview forChosenClass() const
+    {
+        RosterPreview result = *this;
+        result.problems.removeIf(
+            [](const RosterProblem &problem) { return problem.kind == RosterProblemKind::ClassMissing; });
         return result;
     }
 };

@@ -49,12 +49,13 @@ public:
     void read(const QList<SheetCell> &cells, int sourceRow);
     void checkDuplicates();
     void checkNumbersInUse(const StudentNumberLookup &lookup);
+    void checkClasses();
 
 private:
     void report(RosterProblemKind kind, int row, int column, QString message)
     {
         const QString title = column >= 0 ? m_header.titles.value(column) : QString();
-        m_preview.problems.append({kind, row, title, std::move(message)});
+        m_preview.problems.append(RosterProblem::make(kind, row, title, std::move(message)));
     }
 
     const RosterHeader &m_header;
@@ -66,7 +67,9 @@ void RowReader::read(const QList<SheetCell> &cells, int sourceRow)
     RosterRow row;
     row.sourceRow = sourceRow;
     row.name = CellConversion::cellText(cellAt(cells, m_header.nameColumn), false);
-    row.gender = CellConversion::cellText(cellAt(cells, m_header.genderColumn), false);
+    const QString genderText = CellConversion::cellText(cellAt(cells, m_header.genderColumn), false);
+    const std::optional<QString> gender = RosterPreviewBuilder::genderFromText(genderText);
+    row.gender = gender.value_or(QString());
     row.className = CellConversion::cellText(cellAt(cells, m_header.classColumn), false);
     for (const RosterHeader::NoteColumn &note : m_header.notes) {
         const QString value = CellConversion::cellText(cellAt(cells, note.index), note.holdsDates);
@@ -105,6 +108,14 @@ void RowReader::read(const QList<SheetCell> &cells, int sourceRow)
                   "Correct it in the file.")
                    .arg(sourceRow)
                    .arg(row.studentNumber, numberTitle));
+    }
+    if (!gender) {
+        report(RosterProblemKind::UnknownGender, sourceRow, m_header.genderColumn,
+               tr("Row %1: \"%2\" in column \"%3\" is not a gender ClassDesk knows (男 or 女, M or F, "
+                  "male or female). The student is imported without it; correct the cell and import the "
+                  "file again to set the gender.")
+                   .arg(sourceRow)
+                   .arg(genderText, m_header.titles.value(m_header.genderColumn)));
     }
 
     m_preview.rows.append(std::move(row));
@@ -151,19 +162,69 @@ void RowReader::checkNumbersInUse(const StudentNumberLookup &lookup)
     }
 }
 
+void RowReader::checkClasses()
+{
+    // RosterStore::importRows() rejects the whole import at the first row
+    // without a class, so the preview names every such row first.
+    if (m_header.classColumn < 0) {
+        m_preview.problems.append(RosterProblem::make(
+            RosterProblemKind::ClassMissing, 0, {},
+            tr("The file has no class column (班级 or Class), and no class was chosen for the "
+               "import. Choose the class to import the students into.")));
+        return;
+    }
+    for (const RosterRow &row : std::as_const(m_preview.rows)) {
+        if (!row.className.trimmed().isEmpty())
+            continue;
+        report(RosterProblemKind::ClassMissing, row.sourceRow, m_header.classColumn,
+               tr("Row %1: the class is missing in column \"%2\". Enter the class, or choose one "
+                  "class for all students.")
+                   .arg(row.sourceRow)
+                   .arg(m_header.titles.value(m_header.classColumn)));
+    }
+}
+
 } // namespace
 
+std::optional<QString> RosterPreviewBuilder::genderFromText(const QString &text)
+{
+    static const QStringList s_male = {QStringLiteral("男"), QStringLiteral("男性"), QStringLiteral("男生"),
+                                       QStringLiteral("m"), QStringLiteral("male"), QStringLiteral("boy")};
+    static const QStringList s_female = {QStringLiteral("女"), QStringLiteral("女性"), QStringLiteral("女生"),
+                                         QStringLiteral("f"), QStringLiteral("female"), QStringLiteral("girl")};
+
+    // Compatibility normalisation turns full-width Ｍ into M.
+    const QString folded = text.normalized(QString::NormalizationForm_KC).trimmed().toCaseFolded();
+    if (folded.isEmpty())
+        return QString();
+    if (s_male.contains(folded))
+        return QStringLiteral("男");
+    if (s_female.contains(folded))
+        return QStringLiteral("女");
+    return std::nullopt;
+}
+
 void RosterPreviewBuilder::build(const SheetTable &table, RosterPreview &preview,
-                                 const StudentNumberLookup &lookup)
+                                 const StudentNumberLookup &lookup, bool requireRowClasses)
 {
     preview.sheetName = table.name;
+    if (std::all_of(table.rows.cbegin(), table.rows.cend(), isBlankRow)) {
+        preview.problems.append(RosterProblem::make(
+            RosterProblemKind::Empty, 0, {},
+            table.name.isEmpty()
+                ? tr("The file is empty. Check that you chose the right file; a roster open in a "
+                     "spreadsheet program must be saved there before it is imported.")
+                : tr("The sheet \"%1\" is empty. Choose the sheet that lists the students.").arg(table.name)));
+        return;
+    }
+
     const std::optional<RosterHeader> header = RosterHeader::find(table);
     if (!header) {
-        preview.problems.append(
-            {RosterProblemKind::HeaderNotFound, 0, {},
-             tr("No header row with a name column (姓名 or Name) and a student number column "
-                "(学号, 学籍号, 考号 or Student ID) was found near the top of the sheet. Add "
-                "these headers above the students.")});
+        preview.problems.append(RosterProblem::make(
+            RosterProblemKind::HeaderNotFound, 0, {},
+            tr("No header row with a name column (姓名 or Name) and a student number column "
+               "(学号, 学籍号, 考号 or Student ID) was found near the top of the sheet. Add "
+               "these headers above the students.")));
         return;
     }
     preview.headerRow = header->row + 1;
@@ -175,8 +236,18 @@ void RosterPreviewBuilder::build(const SheetTable &table, RosterPreview &preview
             continue;
         reader.read(cells, index + 1);
     }
+    if (preview.rows.isEmpty()) {
+        preview.problems.append(RosterProblem::make(
+            RosterProblemKind::NoStudents, 0, {},
+            tr("Row %1 is a header row, but no student rows follow it. Add the students below the "
+               "header, or check that you chose the right file and sheet.")
+                .arg(preview.headerRow)));
+        return;
+    }
     reader.checkDuplicates();
     reader.checkNumbersInUse(lookup);
+    if (requireRowClasses)
+        reader.checkClasses();
 }
 
 } // namespace ClassDesk

@@ -23,9 +23,15 @@ class RosterPreviewBuilder
 
 public:
     // Fills preview.headerRow, rows and problems from the table. The lookup
-    // may be empty, and then no number counts as taken.
+    // may be empty, and then no number counts as taken. With
+    // `requireRowClasses`, a row without a class is a problem.
     static void build(const SheetTable &table, RosterPreview &preview,
-                      const StudentNumberLookup &lookup = {});
+                      const StudentNumberLookup &lookup = {}, bool requireRowClasses = false);
+
+    // 男 or 女 for the forms teachers write (男, 男性, 男生, M, male, boy and
+    // the same for 女, in any letter case and width), an empty string for
+    // an empty cell, and nullopt for anything else.
+    [[nodiscard]] static std::optional<QString> genderFromText(const QString &text);
 };
 
 } // namespace ClassDesk

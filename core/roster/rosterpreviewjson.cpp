@@ -3,32 +3,9 @@
 
 #include <QJsonArray>
 
-#include <array>
-#include <utility>
-
 namespace ClassDesk::RosterPreviewJson {
 
 namespace {
-
-constexpr std::array<std::pair<RosterProblemKind, const char *>, 8> KindNames = {{
-    {RosterProblemKind::Encoding, "encoding"},
-    {RosterProblemKind::Unreadable, "unreadable"},
-    {RosterProblemKind::HeaderNotFound, "header_not_found"},
-    {RosterProblemKind::MissingName, "missing_name"},
-    {RosterProblemKind::MissingNumber, "missing_number"},
-    {RosterProblemKind::InvalidNumber, "invalid_number"},
-    {RosterProblemKind::DuplicateNumber, "duplicate_number"},
-    {RosterProblemKind::NumberInUse, "number_in_use"},
-}};
-
-RosterProblemKind kindFromName(const QString &name)
-{
-    for (const auto &[kind, text] : KindNames) {
-        if (name == QLatin1String(text))
-            return kind;
-    }
-    return RosterProblemKind::Unreadable;
-}
 
 QJsonObject rowToJson(const RosterRow &row)
 {
@@ -59,15 +36,6 @@ RosterRow rowFromJson(const QJsonObject &object)
 
 } // namespace
 
-QString kindName(RosterProblemKind kind)
-{
-    for (const auto &[candidate, text] : KindNames) {
-        if (candidate == kind)
-            return QString::fromLatin1(text);
-    }
-    return QStringLiteral("unreadable");
-}
-
 QJsonObject toJson(const RosterPreview &preview)
 {
     QJsonArray candidates;
@@ -84,10 +52,13 @@ QJsonObject toJson(const RosterPreview &preview)
 
     QJsonArray problems;
     for (const RosterProblem &problem : preview.problems) {
-        problems.append(QJsonObject{{QStringLiteral("row"), problem.row},
-                                    {QStringLiteral("column"), problem.column},
-                                    {QStringLiteral("kind"), kindName(problem.kind)},
-                                    {QStringLiteral("message"), problem.message}});
+        problems.append(QJsonObject{
+            {QStringLiteral("row"), problem.row},
+            {QStringLiteral("column"), problem.column},
+            {QStringLiteral("kind"), RosterProblem::kindName(problem.kind)},
+            {QStringLiteral("code"), problem.code},
+            {QStringLiteral("severity"), problem.isWarning() ? QStringLiteral("warning") : QStringLiteral("error")},
+            {QStringLiteral("message"), problem.message}});
     }
 
     return QJsonObject{
@@ -135,10 +106,11 @@ RosterPreview fromJson(const QJsonObject &object)
     const QJsonArray problems = object.value(QStringLiteral("problems")).toArray();
     for (const QJsonValue &value : problems) {
         const QJsonObject problem = value.toObject();
-        preview.problems.append(RosterProblem{kindFromName(problem.value(QStringLiteral("kind")).toString()),
-                                              problem.value(QStringLiteral("row")).toInt(),
-                                              problem.value(QStringLiteral("column")).toString(),
-                                              problem.value(QStringLiteral("message")).toString()});
+        const RosterProblemKind kind = RosterProblem::kindFromName(problem.value(QStringLiteral("kind")).toString());
+        preview.problems.append(RosterProblem{
+            kind, problem.value(QStringLiteral("row")).toInt(), problem.value(QStringLiteral("column")).toString(),
+            problem.value(QStringLiteral("message")).toString(),
+            problem.value(QStringLiteral("code")).toString(RosterProblem::codeFor(kind))});
     }
     return preview;
 }

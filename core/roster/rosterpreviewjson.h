@@ -15,14 +15,11 @@ namespace ClassDesk {
 //  "encoding_candidates": [{"encoding", "display_name", "preview", "invalid_count"}],
 //  "sheet": "...", "sheets": [...], "header_row": int, "file_problem": bool,
 //  "rows": [{"row", "student_number", "name", "gender", "class", "notes": {header: text}}],
-//  "problems": [{"row", "column", "kind", "message"}]}
+//  "problems": [{"row", "column", "kind", "code", "severity": "error" | "warning", "message"}]}
 namespace RosterPreviewJson {
 
 [[nodiscard]] QJsonObject toJson(const RosterPreview &preview);
 [[nodiscard]] RosterPreview fromJson(const QJsonObject &object);
-
-// The stable name of a problem kind, e.g. "duplicate_number".
-[[nodiscard]] QString kindName(RosterProblemKind kind);
 
 } // namespace RosterPreviewJson
 } // namespace ClassDesk

@@ -24,12 +24,13 @@ private:
 
     QTemporaryDir *m_data = nullptr;
 
-    Run cli(const QStringList &arguments)
+    Run cli(const QStringList &arguments, const QString &locale = QStringLiteral("C.UTF-8"))
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        environment.insert(QStringLiteral("LANG"), locale);
+        environment.insert(QStringLiteral("LC_ALL"), locale);
+        environment.remove(QStringLiteral("CLASSDESK_LANGUAGE"));
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(CLASSDESK_CLI),
                       QStringList{QStringLiteral("--data"), m_data->path()} + arguments);
@@ -40,6 +41,23 @@ private:
     }
 
     static QString fixture(const char *name) { return QStringLiteral(ROSTER_FIXTURES "/") + QLatin1String(name); }
+
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        QFile file(m_data->filePath(name));
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(content);
+        return file.fileName();
+    }
+
+    static QStringList problemCodes(const Run &run)
+    {
+        QStringList codes;
+        for (const QJsonValue &problem : run.json().value(QStringLiteral("problems")).toArray())
+            codes << problem.toObject().value(QStringLiteral("code")).toString();
+        return codes;
+    }
 
 private slots:
     void init()
@@ -113,7 +131,15 @@ private slots:
             QVERIFY(problem.toObject().value(QStringLiteral("row")).toInt() >= 3);
             QVERIFY(!problem.toObject().value(QStringLiteral("column")).toString().isEmpty());
             QVERIFY(!problem.toObject().value(QStringLiteral("message")).toString().isEmpty());
+            QCOMPARE(problem.toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
         }
+        QCOMPARE(problemCodes(run), (QStringList{QStringLiteral("roster.name_missing"),
+                                                 QStringLiteral("roster.number_duplicate")}));
+
+        // The text output shows each problem with its code, as other errors are shown.
+        const Run text = cli({QStringLiteral("roster"), QStringLiteral("import"), file.fileName()});
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.output.contains("(error code: roster.number_duplicate)"), text.output.constData());
 
         const Run skipping = cli({QStringLiteral("roster"), QStringLiteral("import"), file.fileName(),
                                   QStringLiteral("--skip-problem-rows"), QStringLiteral("--json")});
@@ -146,13 +172,120 @@ private slots:
         file.close();
 
         const Run without = cli({QStringLiteral("roster"), QStringLiteral("import"), file.fileName()});
-        QCOMPARE(without.exitCode, 2);
-        QVERIFY(without.errors.contains("--class"));
+        QCOMPARE(without.exitCode, 1);
+        QVERIFY(without.output.contains("--class"));
+        QVERIFY(without.output.contains("roster.class_missing"));
 
         const Run with = cli({QStringLiteral("roster"), QStringLiteral("import"), file.fileName(), QStringLiteral("--class"),
                               QStringLiteral("初一(2)班"), QStringLiteral("--json")});
         QCOMPARE(with.exitCode, 0);
         QCOMPARE(with.json().value(QStringLiteral("applied")).toObject().value(QStringLiteral("created")).toInt(), 2);
+    }
+
+    void dryRunReportsWhatImportRejects_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("codes");
+        QTest::newRow("no class column") << QByteArray("学号,姓名\n3001,甲\n3002,乙\n")
+                                         << QStringList{QStringLiteral("roster.class_missing")};
+        QTest::newRow("blank class cell") << QByteArray("学号,姓名,班级\n3001,甲,一班\n3002,乙,\n")
+                                          << QStringList{QStringLiteral("roster.class_missing")};
+        QTest::newRow("0 bytes") << QByteArray() << QStringList{QStringLiteral("roster.file_empty")};
+        QTest::newRow("BOM only") << QByteArray("\xEF\xBB\xBF") << QStringList{QStringLiteral("roster.file_empty")};
+        QTest::newRow("blank lines") << QByteArray("\r\n\r\n") << QStringList{QStringLiteral("roster.file_empty")};
+        QTest::newRow("header only") << QByteArray("学号,姓名,班级\n")
+                                     << QStringList{QStringLiteral("roster.no_students")};
+    }
+
+    void dryRunReportsWhatImportRejects()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, codes);
+        const QString path = writeFile(QStringLiteral("roster.csv"), content);
+        const QStringList import = {QStringLiteral("roster"), QStringLiteral("import"), path, QStringLiteral("--json")};
+
+        const Run dryRun = cli(import + QStringList{QStringLiteral("--dry-run")});
+        QCOMPARE(dryRun.exitCode, 1);
+        QCOMPARE(problemCodes(dryRun), codes);
+
+        const Run real = cli(import);
+        QCOMPARE(real.exitCode, 1);
+        QCOMPARE(real.json().value(QStringLiteral("problems")), dryRun.json().value(QStringLiteral("problems")));
+        QVERIFY(real.json().value(QStringLiteral("applied")).isNull());
+    }
+
+    void emptyFileReportedAsEmpty()
+    {
+        const QString path = writeFile(QStringLiteral("empty.csv"), QByteArray());
+        const Run run = cli({QStringLiteral("roster"), QStringLiteral("import"), path, QStringLiteral("--class"),
+                             QStringLiteral("一班")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.output.contains("The file is empty"), run.output.constData());
+        QVERIFY(!run.output.contains("header"));
+    }
+
+    void unknownGenderWarnsAndImports()
+    {
+        const QString path = writeFile(QStringLiteral("gender.csv"), "学号,姓名,性别,班级\n4001,甲,X,一班\n4002,乙,女性,一班\n");
+        const Run run = cli({QStringLiteral("roster"), QStringLiteral("import"), path, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.output.constData());
+        const QJsonArray problems = run.json().value(QStringLiteral("problems")).toArray();
+        QCOMPARE(problems.size(), 1);
+        const QJsonObject warning = problems.first().toObject();
+        QCOMPARE(warning.value(QStringLiteral("code")).toString(), QStringLiteral("roster.gender_unknown"));
+        QCOMPARE(warning.value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
+        QCOMPARE(warning.value(QStringLiteral("column")).toString(), QStringLiteral("性别"));
+        QVERIFY(warning.value(QStringLiteral("message")).toString().contains(QStringLiteral("\"X\"")));
+        QCOMPARE(run.json().value(QStringLiteral("applied")).toObject().value(QStringLiteral("created")).toInt(), 2);
+        const QJsonArray rows = run.json().value(QStringLiteral("rows")).toArray();
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("gender")).toString(), QString());
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("gender")).toString(), QStringLiteral("女"));
+
+        const Run text = cli({QStringLiteral("roster"), QStringLiteral("import"), path, QStringLiteral("--dry-run")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.output.contains("Warning:"), text.output.constData());
+    }
+
+    void unknownCommandListsCommands_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("one word") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("x.csv")}
+                                  << QStringLiteral("\"frobnicate\"");
+        QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("roster"), QStringLiteral("delete")}
+                                            << QStringLiteral("\"roster delete\"");
+        QTest::newRow("missing subcommand") << QStringList{QStringLiteral("attendance")}
+                                            << QStringLiteral("\"attendance\"");
+    }
+
+    void unknownCommandListsCommands()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, named);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        const QString errors = QString::fromUtf8(run.errors);
+        QVERIFY2(errors.contains(named), qPrintable(errors));
+        for (const char *command : {"roster import", "roster export", "attendance export", "sync"})
+            QVERIFY2(errors.contains(QLatin1String(command)), qPrintable(errors));
+    }
+
+    void helpAndMessagesFollowChineseLocale()
+    {
+        const Run help = cli({QStringLiteral("--help")}, QStringLiteral("zh_CN.UTF-8"));
+        QCOMPARE(help.exitCode, 0);
+        const QString text = QString::fromUtf8(help.output);
+        QVERIFY2(text.contains(QStringLiteral("命令")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("退出状态")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("Runs one sync")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("roster import FILE")), qPrintable(text));
+
+        const Run english = cli({QStringLiteral("--help")});
+        QVERIFY(english.output.contains("Runs one sync"));
+
+        const Run unknown = cli({QStringLiteral("frobnicate")}, QStringLiteral("zh_CN.UTF-8"));
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(unknown.errors).contains(QStringLiteral("未知命令")), unknown.errors.constData());
     }
 
     void unusableArgumentsGiveExitTwo_data()

@@ -6,6 +6,7 @@
 
 #include "../server/servertestsupport.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -37,6 +38,51 @@ struct Run
     }
 };
 
+// A D-Bus session bus of its own with no secret service on it and none to
+// start on demand: a computer without a system keychain.
+class BusWithoutKeychain
+{
+public:
+    BusWithoutKeychain()
+    {
+        const QString config = m_folder.filePath(QStringLiteral("bus.conf"));
+        QFile file(config);
+        if (!m_folder.isValid() || !file.open(QIODevice::WriteOnly))
+            return;
+        // No <servicedir>, so nothing is activated; the standard session
+        // configuration would start gnome-keyring on the first request.
+        file.write(QStringLiteral(
+                       "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+                       " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                       "<busconfig><type>session</type><listen>unix:path=%1</listen>\n"
+                       "<policy context=\"default\"><allow send_destination=\"*\"/><allow own=\"*\"/></policy>\n"
+                       "</busconfig>\n")
+                       .arg(m_folder.filePath(QStringLiteral("bus")))
+                       .toUtf8());
+        file.close();
+        m_daemon.start(QStringLiteral("dbus-daemon"),
+                       {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
+                        QStringLiteral("--print-address=1")});
+        if (!m_daemon.waitForStarted(5000) || !m_daemon.waitForReadyRead(5000))
+            return;
+        m_address = QString::fromUtf8(m_daemon.readLine()).trimmed();
+    }
+
+    ~BusWithoutKeychain()
+    {
+        m_daemon.terminate();
+        m_daemon.waitForFinished(5000);
+    }
+
+    // Empty when dbus-daemon could not be started.
+    [[nodiscard]] QString address() const { return m_address; }
+
+private:
+    QTemporaryDir m_folder;
+    QProcess m_daemon;
+    QString m_address;
+};
+
 } // namespace
 
 class TestCliSync : public QObject
@@ -46,10 +92,12 @@ class TestCliSync : public QObject
 private:
     QTemporaryDir *m_data = nullptr;
 
-    Run cli(const QStringList &arguments, const QString &password = {})
+    Run cli(const QStringList &arguments, const QString &password = {}, const QString &busAddress = {})
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (!busAddress.isEmpty())
+            environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), busAddress);
         environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         environment.remove(QStringLiteral("CLASSDESK_PASSWORD"));
@@ -72,11 +120,11 @@ private:
         return address;
     }
 
-    Run signIn(const ServerProcess &server, const QString &password = Password)
+    Run signIn(const ServerProcess &server, const QString &password = Password, const QString &busAddress = {})
     {
         return cli({QStringLiteral("sync"), QStringLiteral("--server"), serverAddress(server), QStringLiteral("--account"),
                     Account, QStringLiteral("--json")},
-                   password);
+                   password, busAddress);
     }
 
     static bool startServer(ServerProcess &server, const QStringList &arguments = {})
@@ -135,7 +183,7 @@ private slots:
         QCOMPARE(signIn(server).exitCode, Success);
 
         const Run run = cli({QStringLiteral("sync"), QStringLiteral("--json")});
-        if (run.exitCode == Failed && run.errorCode() == QLatin1String("keychain.unavailable"))
+        if (run.exitCode == SignInNeeded && run.errorCode() == QLatin1String("keychain.unavailable"))
             QSKIP("No keychain in this session; scripts/test.sh provides one");
         QVERIFY2(run.exitCode == Success, run.errors.constData() + run.output);
         QCOMPARE(run.json().value(QStringLiteral("pushed")).toInt(), 0);
@@ -169,6 +217,9 @@ private slots:
             << QStringList{sync, server, QStringLiteral("SERVER"), account, Account} << QString() << UnusableArguments;
         QTest::newRow("server without account") << QStringList{sync, server, QStringLiteral("SERVER")}
                                                 << Password << UnusableArguments;
+        QTest::newRow("address that is no address")
+            << QStringList{sync, server, QStringLiteral("ftp://school"), account, Account} << Password
+            << UnusableArguments;
     }
 
     void signInProblemsHaveTheirExitStatus()
@@ -185,6 +236,45 @@ private slots:
         QVERIFY(!run.errors.isEmpty());
     }
 
+    void noKeychainNeedsSignIn()
+    {
+        const BusWithoutKeychain bus;
+        if (bus.address().isEmpty())
+            QSKIP("dbus-daemon could not be started");
+        ServerProcess server;
+        QVERIFY(startServer(server));
+
+        // Nothing saved in this data folder.
+        const Run fresh = cli({QStringLiteral("sync"), QStringLiteral("--json")}, {}, bus.address());
+        QVERIFY2(fresh.exitCode == SignInNeeded, fresh.errors.constData() + fresh.output);
+        QCOMPARE(fresh.json().value(QStringLiteral("ok")).toBool(true), false);
+
+        // A sign-in syncs once, but without a keychain its tokens are not kept,
+        // so the next run has no sign-in either.
+        QCOMPARE(signIn(server, Password, bus.address()).exitCode, Success);
+        const Run again = cli({QStringLiteral("sync"), QStringLiteral("--json")}, {}, bus.address());
+        QVERIFY2(again.exitCode == SignInNeeded, again.errors.constData() + again.output);
+        QCOMPARE(again.errorCode(), QStringLiteral("keychain.unavailable"));
+        QVERIFY(again.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(
+            QStringLiteral("--server")));
+    }
+
+    void unreachablePlatformIsRetryLater()
+    {
+        // The port of a stopped server, where nothing listens any more.
+        QString address;
+        {
+            ServerProcess server;
+            QVERIFY(startServer(server));
+            address = serverAddress(server);
+        }
+        const Run run = cli({QStringLiteral("sync"), QStringLiteral("--server"), address, QStringLiteral("--account"),
+                             Account, QStringLiteral("--json")},
+                            Password);
+        QVERIFY2(run.exitCode == Failed, run.errors.constData() + run.output);
+        QVERIFY2(run.errorCode().startsWith(QStringLiteral("network.")), qPrintable(run.errorCode()));
+    }
+
     void refusedSignInAsksToSignInAgain()
     {
         ServerProcess server;
@@ -194,7 +284,7 @@ private slots:
         QTest::qWait(2100);
 
         const Run run = cli({QStringLiteral("sync"), QStringLiteral("--json")});
-        if (run.exitCode == Failed && run.errorCode() == QLatin1String("keychain.unavailable"))
+        if (run.exitCode == SignInNeeded && run.errorCode() == QLatin1String("keychain.unavailable"))
             QSKIP("No keychain in this session; scripts/test.sh provides one");
         QVERIFY2(run.exitCode == SignInNeeded, run.errors.constData() + run.output);
         QCOMPARE(run.json().value(QStringLiteral("ok")).toBool(true), false);

@@ -21,9 +21,12 @@ AREAS = ("address", "auth", "clock", "courseware", "db", "export", "keychain", "
 
 # An error is made by one of these calls, with its code as the first string.
 CONSTRUCTION = re.compile(
-    r"(?:makeError|networkError|fail|giveBack|Error\s*\{|return\s*\{|error\.code\s*==)\s*\(?\s*"
+    r"(?:makeError|networkError|fail|giveBack|fileProblem|Error\s*\{|return\s*\{|error\.code\s*==)\s*\(?\s*"
     r"(?:QStringLiteral|QLatin1String|QString::fromLatin1)?\(?\s*"
     r'"((?:' + "|".join(AREAS) + r')\.[a-z0-9_]+)"')
+
+# Roster problems get their codes from a table of {kind, "name", "code"} rows.
+PROBLEM_CODE = re.compile(r'\{RosterProblemKind::\w+,\s*"[a-z_]+",\s*"(roster\.[a-z0-9_]+)"\}')
 
 # Rows of the guide's table start with the code in backquotes.
 TABLE_ROW = re.compile(r"^\|\s*`([a-z0-9_.]+)`\s*\|", re.MULTILINE)
@@ -34,8 +37,9 @@ def codes_in_source(root):
     for folder in ("core", "sync", "ui", "app"):
         for path in sorted((root / folder).rglob("*.cpp")):
             text = path.read_text(encoding="utf-8")
-            for match in CONSTRUCTION.finditer(text):
-                found.setdefault(match.group(1), path.relative_to(root))
+            for pattern in (CONSTRUCTION, PROBLEM_CODE):
+                for match in pattern.finditer(text):
+                    found.setdefault(match.group(1), path.relative_to(root))
     return found
 
 

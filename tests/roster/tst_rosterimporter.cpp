@@ -3,7 +3,9 @@
 #include "rosterheader.h"
 #include "rosterfixtures.h"
 #include "rosterimporter.h"
+#include "rosterpreviewjson.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace ClassDesk;
@@ -379,6 +381,164 @@ private slots:
         QFETCH(QString, title);
         QFETCH(RosterHeader::Field, expected);
         QCOMPARE(RosterHeader::fieldForTitle(title), expected);
+    }
+
+    void emptyFileReportedAsEmpty_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("0 bytes") << QByteArray();
+        QTest::newRow("UTF-8 BOM only") << QByteArrayLiteral("\xEF\xBB\xBF");
+        QTest::newRow("UTF-16LE BOM only") << QByteArrayLiteral("\xFF\xFE");
+        QTest::newRow("blank lines") << QByteArrayLiteral("\r\n\n   \n\t\n");
+        QTest::newRow("separators only") << QByteArrayLiteral(",,\n,,\n");
+    }
+
+    void emptyFileReportedAsEmpty()
+    {
+        QFETCH(QByteArray, bytes);
+        const RosterPreview preview = RosterImporter::previewText(bytes);
+        QCOMPARE(kinds(preview), QList{RosterProblemKind::Empty});
+        QCOMPARE(preview.problems.first().code, u"roster.file_empty"_s);
+        QCOMPARE(preview.problems.first().row, 0);
+        QVERIFY(preview.problems.first().message.contains(u"empty"_s));
+        QVERIFY(preview.hasFileProblem());
+    }
+
+    void headerWithoutStudentsIsFileProblem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("header only") << u"学号,姓名,班级\n"_s;
+        QTest::newRow("header and blank lines") << u"学号,姓名\n\n,\n"_s;
+        QTest::newRow("title and header") << u"高一(3)班 学生名单\n学号,姓名\n"_s;
+    }
+
+    void headerWithoutStudentsIsFileProblem()
+    {
+        QFETCH(QString, text);
+        const RosterPreview preview = previewCsv(text);
+        QCOMPARE(kinds(preview), QList{RosterProblemKind::NoStudents});
+        QCOMPARE(preview.problems.first().code, u"roster.no_students"_s);
+        QVERIFY(preview.problems.first().message.contains(QString::number(preview.headerRow)));
+        QVERIFY(preview.hasFileProblem());
+    }
+
+    void genderForms_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("男") << u"男"_s << u"男"_s;
+        QTest::newRow("女") << u"女"_s << u"女"_s;
+        QTest::newRow("男性") << u"男性"_s << u"男"_s;
+        QTest::newRow("女生") << u"女生"_s << u"女"_s;
+        QTest::newRow("M") << u"M"_s << u"男"_s;
+        QTest::newRow("f") << u"f"_s << u"女"_s;
+        QTest::newRow("Male") << u"Male"_s << u"男"_s;
+        QTest::newRow("FEMALE") << u"FEMALE"_s << u"女"_s;
+        QTest::newRow("girl") << u"girl"_s << u"女"_s;
+        QTest::newRow("full-width Ｍ") << u"Ｍ"_s << u"男"_s;
+        QTest::newRow("blank") << QString() << QString();
+    }
+
+    void genderForms()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QString, expected);
+        const RosterPreview preview = previewCsv(u"学号,姓名,性别\n1,李明,"_s + cell + u"\n"_s);
+        QVERIFY(preview.problems.isEmpty());
+        QCOMPARE(preview.rows.first().gender, expected);
+    }
+
+    void unknownGenderIsWarning_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("X") << u"X"_s;
+        QTest::newRow("未知") << u"未知"_s;
+        QTest::newRow("1") << u"1"_s;
+    }
+
+    void unknownGenderIsWarning()
+    {
+        QFETCH(QString, cell);
+        const RosterPreview preview = previewCsv(u"学号,姓名,性别\n1,李明,"_s + cell + u"\n2,王芳,女\n"_s);
+        QCOMPARE(kinds(preview), QList{RosterProblemKind::UnknownGender});
+        const RosterProblem &problem = preview.problems.first();
+        QVERIFY(problem.isWarning());
+        QCOMPARE(problem.code, u"roster.gender_unknown"_s);
+        QCOMPARE(problem.row, 2);
+        QCOMPARE(problem.column, u"性别"_s);
+        QVERIFY2(problem.message.contains(u'"' + cell + u'"'), qPrintable(problem.message));
+        QVERIFY(problem.message.contains(u"性别"_s));
+
+        // The student is still imported, without a gender.
+        QVERIFY(!preview.hasBlockingProblem());
+        QVERIFY(!preview.hasFileProblem());
+        const QList<RosterRow> importable = preview.importableRows();
+        QCOMPARE(importable.size(), 2);
+        QCOMPARE(importable.first().gender, QString());
+    }
+
+    void rowsWithoutClassReportedWhenRequired()
+    {
+        RosterImportOptions options;
+        options.requireRowClasses = true;
+
+        const RosterPreview noColumn = previewCsv(u"学号,姓名\n1,李明\n2,王芳\n"_s, options);
+        QCOMPARE(kinds(noColumn), QList{RosterProblemKind::ClassMissing});
+        QCOMPARE(noColumn.problems.first().row, 0);
+        QCOMPARE(noColumn.problems.first().code, u"roster.class_missing"_s);
+        QVERIFY(noColumn.importableRows().isEmpty());
+        // A class chosen for all rows resolves it.
+        QVERIFY(noColumn.forChosenClass().problems.isEmpty());
+        QCOMPARE(noColumn.forChosenClass().importableRows().size(), 2);
+
+        const RosterPreview blankCell = previewCsv(u"学号,姓名,班级\n1,李明,一班\n2,王芳,\n"_s, options);
+        QCOMPARE(kinds(blankCell), QList{RosterProblemKind::ClassMissing});
+        QCOMPARE(blankCell.problems.first().row, 3);
+        QCOMPARE(blankCell.problems.first().column, u"班级"_s);
+        QCOMPARE(blankCell.importableRows().size(), 1);
+
+        // Without the option the class is chosen later, as in the dialog.
+        QVERIFY(previewCsv(u"学号,姓名\n1,李明\n"_s).problems.isEmpty());
+    }
+
+    void problemCodesAreStableAndDistinct()
+    {
+        QSet<QString> codes;
+        for (RosterProblemKind kind :
+             {RosterProblemKind::Encoding, RosterProblemKind::Unreadable, RosterProblemKind::Empty,
+              RosterProblemKind::HeaderNotFound, RosterProblemKind::NoStudents, RosterProblemKind::MissingName,
+              RosterProblemKind::MissingNumber, RosterProblemKind::InvalidNumber, RosterProblemKind::DuplicateNumber,
+              RosterProblemKind::NumberInUse, RosterProblemKind::ClassMissing, RosterProblemKind::UnknownGender}) {
+            const QString code = RosterProblem::codeFor(kind);
+            QVERIFY2(code.startsWith(u"roster."_s), qPrintable(code));
+            codes.insert(code);
+        }
+        QCOMPARE(codes.size(), 12);
+
+        QCOMPARE(previewCsv(u"学号,姓名\n5,李明\n5,王芳\n"_s).problems.first().code, u"roster.number_duplicate"_s);
+        QCOMPARE(previewCsv(u"学号,姓名\n5,\n"_s).problems.first().code, u"roster.name_missing"_s);
+        // A reader's own error keeps its code.
+        QCOMPARE(previewCsv(u"学号,姓名\n5,\"李明\n"_s).problems.first().code, u"roster.csv_unterminated_quote"_s);
+        QCOMPARE(RosterImporter::previewFile(RosterFixtures::path("does-not-exist.csv")).problems.first().code,
+                 u"roster.file_unreadable"_s);
+    }
+
+    void problemCodeAndSeverityInJson()
+    {
+        const RosterPreview preview = previewCsv(u"学号,姓名,性别\n5,李明,X\n5,王芳,女\n"_s);
+        const QJsonArray problems = RosterPreviewJson::toJson(preview).value(u"problems"_s).toArray();
+        QCOMPARE(problems.size(), 2);
+        QCOMPARE(problems[0][u"code"_s].toString(), u"roster.gender_unknown"_s);
+        QCOMPARE(problems[0][u"severity"_s].toString(), u"warning"_s);
+        QCOMPARE(problems[1][u"code"_s].toString(), u"roster.number_duplicate"_s);
+        QCOMPARE(problems[1][u"severity"_s].toString(), u"error"_s);
+
+        const RosterPreview readBack = RosterPreviewJson::fromJson(RosterPreviewJson::toJson(preview));
+        QCOMPARE(readBack.problems.size(), 2);
+        QCOMPARE(readBack.problems[0].code, u"roster.gender_unknown"_s);
+        QVERIFY(readBack.problems[0].isWarning());
+        QCOMPARE(readBack.problems[1].kind, RosterProblemKind::DuplicateNumber);
+        QCOMPARE(readBack.importableRows().size(), 1);
     }
 };
 

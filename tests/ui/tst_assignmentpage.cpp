@@ -140,6 +140,18 @@ private slots:
         QCOMPARE(page.listedIds(), QStringList{id});
     }
 
+    void listShowsTargetClasses()
+    {
+        const QString id = m_fixture.createAssignment(QStringLiteral("默写古诗"));
+        QVERIFY(!id.isEmpty());
+        AssignmentPage page(*m_fixture.workspace);
+
+        QCOMPARE(page.list()->count(), 1);
+        const QString text = page.list()->item(0)->text();
+        QVERIFY2(text.contains(QStringLiteral("高一(3)班")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("高一(4)班")), qPrintable(text));
+    }
+
     void failedSaveKeepsTypedText()
     {
         const QString id = m_fixture.createAssignment(QStringLiteral("第一稿"));

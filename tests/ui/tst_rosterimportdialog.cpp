@@ -49,6 +49,12 @@ private:
         return dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
     }
 
+    // The text next to the Import button.
+    static QString importReason(const RosterImportDialog &dialog)
+    {
+        return dialog.findChild<QLabel *>(QStringLiteral("importReasonLabel"))->text();
+    }
+
     // Opens the file and waits for the child process's preview.
     static bool preview(RosterImportDialog &dialog, const QString &path)
     {
@@ -107,8 +113,10 @@ private slots:
         dialog.setClassName(QStringLiteral("初一(2)班"));
 
         QCOMPARE(dialog.table()->rowCount(), 4);
-        QVERIFY(!dialog.table()->item(1, 6)->text().isEmpty()); // missing name
+        QVERIFY(dialog.table()->item(1, 6)->text().contains(QStringLiteral("roster.name_missing")));
+        QVERIFY(dialog.table()->item(3, 6)->text().contains(QStringLiteral("roster.number_duplicate")));
         QVERIFY(dialog.table()->item(0, 6)->text().isEmpty());
+        QVERIFY(importReason(dialog).isEmpty());
         QVERIFY(dialog.importButton()->text().contains(QLatin1Char('2')));
 
         QSignalSpy finished(&dialog, &RosterImportDialog::imported);
@@ -123,11 +131,73 @@ private slots:
     {
         const QString path = writeFile(QStringLiteral("noclass.csv"), "学号,姓名\n2001,甲\n");
         RosterImportDialog dialog(*m_workspace);
+        QVERIFY(importReason(dialog).contains(QStringLiteral("file")));
         QVERIFY(preview(dialog, path));
         QVERIFY(!dialog.importButton()->isEnabled());
+        QVERIFY2(importReason(dialog).contains(QStringLiteral("class")), qPrintable(importReason(dialog)));
+        // Choosing the class is the next step, not an error in the file.
+        QVERIFY2(message(dialog).contains(QStringLiteral("1 student")), qPrintable(message(dialog)));
+        QCOMPARE(dialog.table()->item(0, 6)->text(), QString());
 
         dialog.setClassName(QStringLiteral("高二(5)班"));
         QVERIFY(dialog.importButton()->isEnabled());
+        QCOMPARE(importReason(dialog), QString());
+
+        dialog.setClassName(QString());
+        QVERIFY(!dialog.importButton()->isEnabled());
+        QVERIFY(importReason(dialog).contains(QStringLiteral("class")));
+    }
+
+    void unusableFilesExplainDisabledImport_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("roster.file_empty")
+                               << QStringLiteral("message above");
+        QTest::newRow("header only") << QByteArray("学号,姓名,班级\n") << QStringLiteral("roster.no_students")
+                                     << QStringLiteral("message above");
+        QTest::newRow("every row has a problem") << QByteArray("学号,姓名,班级\n1001,,一班\n,乙,一班\n")
+                                                 << QStringLiteral("roster.name_missing")
+                                                 << QStringLiteral("Every row has a problem");
+    }
+
+    void unusableFilesExplainDisabledImport()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, code);
+        QFETCH(QString, reason);
+        const QString path = writeFile(QStringLiteral("roster.csv"), content);
+        RosterImportDialog dialog(*m_workspace);
+        QVERIFY(preview(dialog, path));
+        dialog.setClassName(QStringLiteral("初一(2)班"));
+
+        QVERIFY(!dialog.importButton()->isEnabled());
+        QVERIFY2(importReason(dialog).contains(reason), qPrintable(importReason(dialog)));
+        const QTableWidgetItem *firstProblem = dialog.table()->item(0, 6);
+        QVERIFY2(message(dialog).contains(code) || (firstProblem && firstProblem->text().contains(code)),
+                 qPrintable(message(dialog)));
+    }
+
+    void unknownGenderIsMarkedButImported()
+    {
+        const QString path = writeFile(QStringLiteral("gender.csv"), "学号,姓名,性别\n5001,甲,X\n5002,乙,男\n");
+        RosterImportDialog dialog(*m_workspace);
+        QVERIFY(preview(dialog, path));
+        dialog.setClassName(QStringLiteral("初一(2)班"));
+
+        QVERIFY(dialog.table()->item(0, 6)->text().contains(QStringLiteral("roster.gender_unknown")));
+        // The message names the value; its quotation marks depend on the language.
+        QVERIFY(dialog.table()->item(0, 6)->text().contains(QLatin1Char('X')));
+        QVERIFY(dialog.table()->item(1, 6)->text().isEmpty());
+        QVERIFY(dialog.importButton()->isEnabled());
+        QVERIFY(dialog.importButton()->text().contains(QLatin1Char('2')));
+
+        QSignalSpy imported(&dialog, &RosterImportDialog::imported);
+        QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+        QVERIFY(imported.wait(10000));
+        QCOMPARE(dialog.summary().created, 2);
+        QVERIFY(!importReason(dialog).isEmpty());
     }
 
     void wrongEncodingOffersCandidatesAndReloads()
@@ -141,6 +211,8 @@ private slots:
         QVERIFY(ready.wait(30000));
         QVERIFY(dialog.preview().hasFileProblem());
         QVERIFY(!dialog.importButton()->isEnabled());
+        QVERIFY2(importReason(dialog).contains(QStringLiteral("encoding")), qPrintable(importReason(dialog)));
+        QVERIFY(message(dialog).contains(QStringLiteral("roster.encoding_invalid")));
         auto *candidates = dialog.findChild<QPlainTextEdit *>(QStringLiteral("encodingPreview"));
         QVERIFY(!candidates->isHidden());
         QVERIFY(candidates->toPlainText().contains(QStringLiteral("张𠮷")));
