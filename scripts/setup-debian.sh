@@ -9,6 +9,10 @@ set -euo pipefail
 packages=(
     # Build tools
     build-essential pkgconf cmake ninja-build git
+    # libFuzzer for the fuzz tests. Clang 19, because Debian 12's default
+    # Clang 14 cannot use libstdc++'s std::expected; llvm-19 has the
+    # symbolizer that names functions in sanitizer reports
+    clang-19 libclang-rt-19-dev llvm-19
     # Qt 6: base, GUI modules, translations tooling
     qt6-base-dev libqt6opengl6-dev qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n qt6-charts-dev qt6-pdf-dev qt6-svg-dev

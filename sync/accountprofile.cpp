@@ -12,7 +12,7 @@ namespace {
 QString idValue(const QJsonValue &value)
 {
     if (value.isDouble())
-        return QString::number(qint64(value.toDouble()));
+        return QString::number(value.toInteger());
     return value.toString();
 }
 

@@ -409,7 +409,7 @@ Result<AuthTokens> AuthClient::parseTokenReply(const QByteArray &body, int statu
     const QString type = object.value(QLatin1String("token_type")).toString();
     const QJsonValue expiresIn = object.value(QLatin1String("expires_in"));
     if (expiresIn.isDouble())
-        tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(qint64(expiresIn.toDouble()));
+        tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn.toInteger());
 
     if (tokens.accessToken.isEmpty() || type.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
         qCWarning(lcSyncAuth) << "Token response without a bearer access token, HTTP" << status;

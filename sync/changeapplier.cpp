@@ -193,7 +193,7 @@ Status ChangeApplier::applyChange(const QJsonObject &change, ApplyReport *report
 {
     const QString entity = change.value(QStringLiteral("entity")).toString();
     const QString id = change.value(QStringLiteral("id")).toString();
-    const qint64 version = qint64(change.value(QStringLiteral("version")).toDouble());
+    const qint64 version = change.value(QStringLiteral("version")).toInteger();
     const QJsonObject data = change.value(QStringLiteral("data")).toObject();
     if (!EntityMapping::isPulled(entity) || id.isEmpty())
         return {};
@@ -431,8 +431,8 @@ Status ChangeApplier::markDeleted(const QString &entity, const QString &id, qint
 Status ChangeApplier::resolveMark(const QString &id, qint64 version, const QJsonObject &local,
                                   const QJsonObject &server)
 {
-    const qint64 localAt = qint64(local.value(QStringLiteral("marked_at")).toDouble());
-    const qint64 serverAt = qint64(server.value(QStringLiteral("marked_at")).toDouble());
+    const qint64 localAt = local.value(QStringLiteral("marked_at")).toInteger();
+    const qint64 serverAt = server.value(QStringLiteral("marked_at")).toInteger();
 
     if (serverAt > localAt) {
         // The platform's mark is later: it replaces the local one, which is
@@ -471,7 +471,7 @@ Status ChangeApplier::addHistory(const QString &recordId, const QJsonObject &mar
     // One history row per (status, marked_at): the same losing mark arrives
     // from the feed, from push results and from the local side.
     const QString status = mark.value(QStringLiteral("status")).toString();
-    const qint64 markedAt = qint64(mark.value(QStringLiteral("marked_at")).toDouble());
+    const qint64 markedAt = mark.value(QStringLiteral("marked_at")).toInteger();
     if (status.isEmpty())
         return {};
     return run(m_database,
@@ -612,7 +612,7 @@ Result<ApplyReport> ChangeApplier::recordPushResults(OutboxStore &outbox, const 
             const QString outcome = result.value(QStringLiteral("status")).toString();
             const QJsonValue versionValue = result.value(QStringLiteral("version"));
             const std::optional<qint64> version =
-                versionValue.isDouble() ? std::optional(qint64(versionValue.toDouble())) : std::nullopt;
+                versionValue.isDouble() ? std::optional(versionValue.toInteger()) : std::nullopt;
             const QJsonObject serverCopy = result.value(QStringLiteral("server_copy")).toObject();
 
             MutationResult mutation;
