@@ -4,6 +4,7 @@
 #include "corelogging.h"
 #include "schema.h"
 #include "transaction.h"
+#include "uuid7.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -163,7 +164,20 @@ Status Database::configure()
         if (auto status = execute(QString::fromLatin1(pragma)); !status)
             return status;
     }
+
+    // uuid7(): a new UUIDv7 per call, so one INSERT ... SELECT can give each
+    // outbox entry its own idempotency key.
+    const int rc = sqlite3_create_function_v2(m_handle, "uuid7", 0, SQLITE_UTF8, nullptr, &Database::uuid7Function,
+                                              nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return std::unexpected(toError(rc, QStringLiteral("uuid7 function")));
     return {};
+}
+
+void Database::uuid7Function(sqlite3_context *context, int, sqlite3_value **)
+{
+    const QByteArray id = Uuid7::generate().toLatin1();
+    sqlite3_result_text(context, id.constData(), int(id.size()), SQLITE_TRANSIENT);
 }
 
 // Busy handler: short sleeps that grow to 20 ms, so a waiting UI mark gets the

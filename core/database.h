@@ -13,6 +13,8 @@
 #include <memory>
 
 struct sqlite3;
+struct sqlite3_context;
+struct sqlite3_value;
 
 namespace ClassDesk {
 
@@ -71,6 +73,7 @@ private:
     [[nodiscard]] Status rejectNewerSchema();
     [[nodiscard]] bool takeInjectedFailure(int *sqliteCode);
     static int waitWhileBusy(void *context, int attempt);
+    static void uuid7Function(sqlite3_context *context, int argumentCount, sqlite3_value **arguments);
 
     // Takes back a statement a Statement has finished with, reset and unbound,
     // so the next prepare() of the same SQL skips parsing and planning.

@@ -196,10 +196,25 @@ Status recordRow(Database &database, const QString &entity, const QString &id, c
     return insertEntry(database, entity, id, op, snapshot->payload, snapshot->serverVersion);
 }
 
-Status recordCreate(Database &database, const QString &entity, const QString &id, const QJsonObject &payload)
+Result<int> recordCreatedStudents(Database &database, qint64 afterRowid)
 {
-    Q_ASSERT(isSyncedEntity(entity));
-    return insertEntry(database, entity, id, QStringLiteral("create"), payload, std::nullopt);
+    // Every column except server_version, notes as JSON, as readRow() gives
+    // them (tst_rosterstore compares the two). uuid7() is a function that
+    // Database adds to each connection, so each entry gets a fresh key.
+    auto insert = database.prepare(
+        "INSERT INTO outbox (entity, entity_id, op, payload, idempotency_key, base_version, state, "
+        "created_at, updated_at) "
+        "SELECT 'student', id, 'create', "
+        "json_object('id', id, 'school_id', school_id, 'class_id', class_id, 'student_number', student_number, "
+        "'name', name, 'gender', gender, 'notes', json(notes), 'deleted_at', deleted_at, "
+        "'created_at', created_at, 'updated_at', updated_at), "
+        "uuid7(), server_version, 'pending', ?2, ?2 FROM student WHERE rowid > ?1 ORDER BY rowid");
+    if (!insert)
+        return std::unexpected(insert.error());
+    insert->bind(1, afterRowid).bind(2, CivilTime::nowMs());
+    if (auto status = insert->run(); !status)
+        return std::unexpected(status.error());
+    return database.changes();
 }
 
 } // namespace ClassDesk::OutboxWriter

@@ -30,11 +30,11 @@ namespace OutboxWriter {
 [[nodiscard]] Status recordRow(Database &database, const QString &entity, const QString &id,
                                const QString &op);
 
-// Records the creation of row `id` with a payload that the caller built from
-// the values it has just inserted, which saves reading the row back in bulk
-// imports. The payload must equal what rowPayload() returns for the row.
-[[nodiscard]] Status recordCreate(Database &database, const QString &entity, const QString &id,
-                                  const QJsonObject &payload);
+// Records the creation of every student row inserted after rowid
+// `afterRowid`, in insertion order, and returns the number of entries. One
+// statement builds every payload from the stored row, equal to rowPayload(),
+// which saves a read and a JSON round trip per student in bulk imports.
+[[nodiscard]] Result<int> recordCreatedStudents(Database &database, qint64 afterRowid);
 
 // Reads row `id` of table `entity` as an outbox payload (JSON columns as
 // JSON, server_version left out), or nothing when there is no such row.

@@ -10,6 +10,9 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QSet>
+
+#include <sqlite3.h>
 
 namespace ClassDesk {
 
@@ -68,22 +71,29 @@ Result<QHash<QString, ExistingStudent>> studentsByNumber(Database &database, con
     return students;
 }
 
-// The outbox payload of a new student row, built from the inserted values.
-// It equals OutboxWriter::rowPayload() for the row (every column except
-// server_version, notes as JSON), which tst_rosterstore checks.
-QJsonObject newStudentPayload(const QString &id, const QString &schoolId, const QString &classId,
-                              const RosterRow &row, const QString &gender, qint64 now)
+// Rows per multi-row INSERT of new students. One statement per 100 rows saves
+// most of the per-statement work, and 900 parameters stay far below SQLite's limit.
+constexpr int StudentsPerInsert = 100;
+
+// "INSERT INTO student ... VALUES (...), (...)" for `rowCount` rows.
+QByteArray studentInsertSql(int rowCount)
 {
-    return QJsonObject{{QStringLiteral("id"), id},
-                       {QStringLiteral("school_id"), schoolId},
-                       {QStringLiteral("class_id"), classId},
-                       {QStringLiteral("student_number"), row.studentNumber},
-                       {QStringLiteral("name"), row.name},
-                       {QStringLiteral("gender"), gender},
-                       {QStringLiteral("notes"), notesObject(row.notes)},
-                       {QStringLiteral("deleted_at"), QJsonValue::Null},
-                       {QStringLiteral("created_at"), now},
-                       {QStringLiteral("updated_at"), now}};
+    QByteArray sql = "INSERT INTO student (id, school_id, class_id, student_number, name, gender, notes, "
+                     "created_at, updated_at) VALUES ";
+    for (int row = 0; row < rowCount; ++row)
+        sql += row == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    return sql;
+}
+
+Result<qint64> largestStudentRowid(Database &database)
+{
+    auto statement = database.prepare("SELECT coalesce(max(rowid), 0) FROM student");
+    if (!statement)
+        return std::unexpected(statement.error());
+    const auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return statement->int64At(0);
 }
 
 } // namespace
@@ -176,24 +186,24 @@ Status RosterStore::applyRow(const QString &classId, const RosterRow &row, Impor
 {
     const auto existing = state.students.constFind(row.studentNumber);
     const QString gender = normalizedGender(row.gender);
-    const QString notes = StoreSupport::jsonText(notesObject(row.notes));
-    const qint64 now = CivilTime::nowMs();
+    const QString notes = row.notes.isEmpty() ? QStringLiteral("{}")
+                                              : StoreSupport::jsonText(notesObject(row.notes));
 
     if (existing == state.students.cend()) {
+        // Written in bulk by flushNewStudents().
         const QString id = Uuid7::generate();
-        if (auto inserted = run(m_database,
-                                "INSERT INTO student (id, school_id, class_id, student_number, name, gender, "
-                                "notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                id, m_schoolId, classId, row.studentNumber, row.name, gender, notes, now, now);
-            !inserted)
-            return inserted;
-        ++state.summary.created;
-        state.changedStudents << id;
-        state.students.insert(row.studentNumber, ExistingStudent{id, classId, row.name, gender, notes});
-        return OutboxWriter::recordCreate(m_database, QStringLiteral("student"), id,
-                                          newStudentPayload(id, m_schoolId, classId, row, gender, now));
+        state.newStudents.append(ExistingStudent{id, classId, row.name, gender, notes});
+        state.newStudentNumbers.append(row.studentNumber);
+        state.students.insert(row.studentNumber, state.newStudents.constLast());
+        return {};
     }
 
+    // The file may repeat a number. The update below reads the student back
+    // and folds into its outbox entry, so queued students are written first.
+    if (auto flushed = flushNewStudents(state); !flushed)
+        return flushed;
+
+    const qint64 now = CivilTime::nowMs();
     const ExistingStudent student = *existing;
     // A gender the file leaves blank keeps what is stored; so do notes.
     const QString keptGender = gender == QLatin1String("unspecified") ? student.gender : gender;
@@ -215,6 +225,50 @@ Status RosterStore::applyRow(const QString &classId, const RosterRow &row, Impor
     state.students.insert(row.studentNumber, ExistingStudent{student.id, classId, row.name, keptGender, keptNotes});
     // Updates are rare in an import, so their payload is read back from the row.
     return OutboxWriter::recordRow(m_database, QStringLiteral("student"), student.id, QStringLiteral("update"));
+}
+
+Status RosterStore::flushNewStudents(ImportState &state)
+{
+    if (state.newStudents.isEmpty())
+        return {};
+    const auto before = largestStudentRowid(m_database);
+    if (!before)
+        return std::unexpected(before.error());
+
+    const qint64 now = CivilTime::nowMs();
+    const qsizetype total = state.newStudents.size();
+    for (qsizetype first = 0; first < total; first += StudentsPerInsert) {
+        const int count = int(std::min<qsizetype>(StudentsPerInsert, total - first));
+        auto insert = m_database.prepare(studentInsertSql(count).constData());
+        if (!insert)
+            return std::unexpected(insert.error());
+        for (int row = 0; row < count; ++row) {
+            const ExistingStudent &student = state.newStudents.at(first + row);
+            const int base = row * 9;
+            insert->bind(base + 1, student.id).bind(base + 2, m_schoolId).bind(base + 3, student.classId);
+            insert->bind(base + 4, state.newStudentNumbers.at(first + row)).bind(base + 5, student.name);
+            insert->bind(base + 6, student.gender).bind(base + 7, student.notes);
+            insert->bind(base + 8, now).bind(base + 9, now);
+        }
+        if (auto status = insert->run(); !status)
+            return status;
+    }
+
+    const auto recorded = OutboxWriter::recordCreatedStudents(m_database, *before);
+    if (!recorded)
+        return std::unexpected(recorded.error());
+    // Every new student needs its outbox entry, or it would never reach the platform.
+    if (*recorded != total) {
+        qCWarning(lcCoreStore) << "Roster import wrote" << total << "students but" << *recorded << "outbox entries";
+        return std::unexpected(m_database.toError(SQLITE_INTERNAL, QStringLiteral("roster import outbox entries")));
+    }
+
+    state.summary.created += int(total);
+    for (const ExistingStudent &student : std::as_const(state.newStudents))
+        state.changedStudents << student.id;
+    state.newStudents.clear();
+    state.newStudentNumbers.clear();
+    return {};
 }
 
 Status RosterStore::applyRoster(const QString &classId, const QList<RosterRow> &rows)
@@ -241,6 +295,7 @@ Result<RosterImportSummary> RosterStore::importRows(const QList<RosterRow> &rows
         state.students = std::move(*students);
 
         QHash<QString, QString> classIdsByName;
+        QSet<QString> usedClasses;
         for (const RosterRow &row : rows) {
             QString targetClass = classId;
             if (targetClass.isEmpty()) {
@@ -264,12 +319,14 @@ Result<RosterImportSummary> RosterStore::importRows(const QList<RosterRow> &rows
                 }
                 targetClass = classIdsByName.value(name);
             }
-            if (!state.summary.classIds.contains(targetClass))
+            if (!usedClasses.contains(targetClass)) {
+                usedClasses.insert(targetClass);
                 state.summary.classIds << targetClass;
+            }
             if (auto applied = applyRow(targetClass, row, state); !applied)
                 return applied;
         }
-        return {};
+        return flushNewStudents(state);
     });
     if (!status)
         return std::unexpected(status.error());

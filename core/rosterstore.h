@@ -80,10 +80,15 @@ private:
         RosterImportSummary summary;
         QStringList changedStudents;
         QHash<QString, ExistingStudent> students;
+        // Students to create, not yet written, with their student numbers.
+        QList<ExistingStudent> newStudents;
+        QStringList newStudentNumbers;
     };
 
     [[nodiscard]] Result<QString> findOrCreateClass(const QString &name, bool *created);
     [[nodiscard]] Status applyRow(const QString &classId, const RosterRow &row, ImportState &state);
+    // Writes the pending new students and their outbox entries.
+    [[nodiscard]] Status flushNewStudents(ImportState &state);
 
     Database &m_database;
     QString m_schoolId;

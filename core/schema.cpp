@@ -23,7 +23,9 @@ const char *migrationSql(int fromVersion)
     }
 }
 
-Status migrateOneStep(Database &database, int fromVersion)
+// Runs the migrations from `fromVersion` up to `toVersion` in one write
+// transaction, so a crash leaves the file at `fromVersion` or `toVersion`.
+Status migrateSteps(Database &database, int fromVersion, int toVersion)
 {
     return database.writeTransaction([&]() -> Status {
         // Another connection may have migrated while this one waited for the lock.
@@ -33,9 +35,11 @@ Status migrateOneStep(Database &database, int fromVersion)
         if (*version != fromVersion)
             return {};
 
-        if (auto status = database.execute(QString::fromUtf8(migrationSql(fromVersion))); !status)
-            return status;
-        return database.execute(QStringLiteral("PRAGMA user_version = %1").arg(fromVersion + 1));
+        for (int step = fromVersion; step < toVersion; ++step) {
+            if (auto status = database.execute(QString::fromUtf8(migrationSql(step))); !status)
+                return status;
+        }
+        return database.execute(QStringLiteral("PRAGMA user_version = %1").arg(toVersion));
     });
 }
 
@@ -50,8 +54,13 @@ Status migrate(Database &database)
         if (*version >= CurrentVersion)
             return {};
 
-        qCInfo(lcCoreDb) << "Migrating database schema from version" << *version << "to" << *version + 1;
-        if (auto status = migrateOneStep(database, *version); !status)
+        // A new file gets the whole schema in one transaction: one commit
+        // (and one fsync) instead of one per version. An existing file moves
+        // one version per transaction, as each step was tested on a file of
+        // the version before it.
+        const int target = *version == 0 ? CurrentVersion : *version + 1;
+        qCInfo(lcCoreDb) << "Migrating database schema from version" << *version << "to" << target;
+        if (auto status = migrateSteps(database, *version, target); !status)
             return status;
     }
 }

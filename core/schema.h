@@ -8,8 +8,10 @@ namespace ClassDesk {
 class Database;
 
 // The database schema, versioned with PRAGMA user_version. Migrations only go
-// forward: version N is always reached from N-1, each step in its own
-// transaction, so a crash leaves the file at one version or the next.
+// forward: version N is always reached from N-1. On an existing file each step
+// runs in its own transaction, so a crash leaves the file at one version or
+// the next. A new file gets every step in one transaction: it is either empty
+// or complete.
 namespace Schema {
 
 inline constexpr int CurrentVersion = 3;

@@ -19,11 +19,21 @@ constexpr quint32 CounterMax = (1u << CounterBits) - 1;
 // ids fit before the timestamp has to be carried forward.
 constexpr quint32 CounterSeedMax = CounterMax / 2;
 
+QRandomGenerator64 seededGenerator()
+{
+    std::array<quint32, 8> seed;
+    QRandomGenerator::system()->fillRange(seed.data(), seed.size());
+    return QRandomGenerator64(seed.data(), seed.size());
+}
+
 struct GeneratorState
 {
     std::mutex mutex;
     qint64 lastMilliseconds = -1;
     quint32 counter = 0;
+    // Seeded once with 256 bits from the system's generator, because asking
+    // that one for every id slowed bulk imports. Ids must be unique, not secret.
+    QRandomGenerator64 random = seededGenerator();
 };
 
 GeneratorState &state()
@@ -32,22 +42,30 @@ GeneratorState &state()
     return s_state;
 }
 
-// Chooses the timestamp and counter for the next id, keeping ids ordered.
-std::pair<qint64, quint32> nextTimestampAndCounter(qint64 unixMilliseconds)
+struct IdParts
+{
+    qint64 milliseconds = 0;
+    quint32 counter = 0;
+    quint64 random = 0;
+};
+
+// Chooses the timestamp and counter for the next id, keeping ids ordered,
+// and draws its random bits.
+IdParts nextParts(qint64 unixMilliseconds)
 {
     GeneratorState &generator = state();
     const std::lock_guard lock(generator.mutex);
 
     if (unixMilliseconds > generator.lastMilliseconds) {
         generator.lastMilliseconds = unixMilliseconds;
-        generator.counter = QRandomGenerator::system()->bounded(CounterSeedMax + 1);
+        generator.counter = generator.random.bounded(CounterSeedMax + 1);
     } else if (generator.counter < CounterMax) {
         ++generator.counter;
     } else {
         ++generator.lastMilliseconds;
         generator.counter = 0;
     }
-    return {generator.lastMilliseconds, generator.counter};
+    return {generator.lastMilliseconds, generator.counter, generator.random.generate64()};
 }
 
 } // namespace
@@ -59,24 +77,28 @@ QString Uuid7::generate()
 
 QString Uuid7::generateAt(qint64 unixMilliseconds)
 {
-    const auto [milliseconds, counter] = nextTimestampAndCounter(unixMilliseconds);
+    const auto [milliseconds, counter, random] = nextParts(unixMilliseconds);
 
-    std::array<quint32, 2> random;
-    QRandomGenerator::system()->fillRange(random.data(), random.size());
-
-    QByteArray bytes(16, Qt::Uninitialized);
+    std::array<quint8, 16> bytes;
     for (int i = 0; i < 6; ++i)
-        bytes[i] = char((milliseconds >> (8 * (5 - i))) & 0xff);
-    bytes[6] = char(0x70 | ((counter >> 8) & 0x0f));
-    bytes[7] = char(counter & 0xff);
-    bytes[8] = char(0x80 | (random[0] & 0x3f));
-    bytes[9] = char((random[0] >> 8) & 0xff);
-    bytes[10] = char((random[0] >> 16) & 0xff);
-    bytes[11] = char((random[0] >> 24) & 0xff);
-    for (int i = 0; i < 4; ++i)
-        bytes[12 + i] = char((random[1] >> (8 * i)) & 0xff);
+        bytes[i] = quint8(milliseconds >> (8 * (5 - i)));
+    bytes[6] = quint8(0x70 | ((counter >> 8) & 0x0f));
+    bytes[7] = quint8(counter);
+    bytes[8] = quint8(0x80 | (random & 0x3f));
+    for (int i = 9; i < 16; ++i)
+        bytes[i] = quint8(random >> (8 * (i - 8)));
 
-    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+    // Written by hand because QUuid's conversion allocates twice per id.
+    static constexpr char Hex[] = "0123456789abcdef";
+    QString text(36, Qt::Uninitialized);
+    QChar *out = text.data();
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            *out++ = QLatin1Char('-');
+        *out++ = QLatin1Char(Hex[bytes[i] >> 4]);
+        *out++ = QLatin1Char(Hex[bytes[i] & 0x0f]);
+    }
+    return text;
 }
 
 qint64 Uuid7::timestampOf(const QString &id)

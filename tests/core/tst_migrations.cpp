@@ -33,6 +33,55 @@ private:
         return statement->int64At(0);
     }
 
+    // Every table, index and its SQL, in a stable order.
+    static QStringList schemaOf(Database &database)
+    {
+        auto statement = database.prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') "
+                                          "FROM sqlite_schema ORDER BY type, name");
+        QStringList entries;
+        while (statement && statement->step().value_or(false))
+            entries << statement->textAt(0);
+        return entries;
+    }
+
+    // Writes a file as version 1 left it, without ClassDesk's migration code.
+    static bool writeVersion1File(const QString &path)
+    {
+        sqlite3 *raw = nullptr;
+        bool ok = sqlite3_open(QFile::encodeName(path).constData(), &raw) == SQLITE_OK
+                  && sqlite3_exec(raw, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) == SQLITE_OK
+                  && sqlite3_exec(raw, Schema::version1Sql(), nullptr, nullptr, nullptr) == SQLITE_OK
+                  && sqlite3_exec(raw, "PRAGMA user_version = 1", nullptr, nullptr, nullptr) == SQLITE_OK;
+        sqlite3_close(raw);
+        return ok;
+    }
+
+    // WAL frames that ended a transaction: one per commit since the file was made.
+    static int walCommits(const QString &databasePath)
+    {
+        QFile wal(databasePath + QStringLiteral("-wal"));
+        if (!wal.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray header = wal.read(32);
+        if (header.size() < 32)
+            return -1;
+        const auto bigEndian = [](const QByteArray &bytes, int at) {
+            return (quint32(quint8(bytes[at])) << 24) | (quint32(quint8(bytes[at + 1])) << 16)
+                   | (quint32(quint8(bytes[at + 2])) << 8) | quint32(quint8(bytes[at + 3]));
+        };
+        const qint64 frameSize = qint64(bigEndian(header, 8)) + 24;
+        int commits = 0;
+        for (qint64 offset = 32; offset + frameSize <= wal.size(); offset += frameSize) {
+            wal.seek(offset);
+            const QByteArray frameHeader = wal.read(16);
+            if (frameHeader.mid(8, 8) != header.mid(16, 8)) // a frame left from before a WAL reset
+                break;
+            if (bigEndian(frameHeader, 4) != 0) // size of the database after a commit frame
+                ++commits;
+        }
+        return commits;
+    }
+
 private slots:
     void emptyFileMigratesToCurrentVersion()
     {
@@ -46,6 +95,31 @@ private slots:
                                     "AND name IN ('school', 'student', 'attendance_record', 'outbox', "
                                     "'sync_state', 'conflict', 'courseware', 'assignment', 'submission')"),
                  9);
+    }
+
+    // A new file gets all versions in one transaction. Its schema must be the
+    // one that a file made by version 1 reaches one step at a time.
+    void newFileMatchesUpgradedFile()
+    {
+        QTemporaryDir folder;
+        const QString freshPath = folder.filePath(QStringLiteral("fresh.sqlite3"));
+        const QString upgradedPath = folder.filePath(QStringLiteral("upgraded.sqlite3"));
+        QVERIFY(writeVersion1File(upgradedPath));
+
+        auto fresh = Database::open(freshPath);
+        QVERIFY(fresh.has_value());
+        const int freshCommits = walCommits(freshPath);
+        auto upgraded = Database::open(upgradedPath);
+        QVERIFY(upgraded.has_value());
+        const int upgradeCommits = walCommits(upgradedPath);
+
+        QCOMPARE((*upgraded)->userVersion().value_or(-1), Schema::CurrentVersion);
+        const QStringList freshSchema = schemaOf(**fresh);
+        QVERIFY(freshSchema.size() > 20);
+        QCOMPARE(freshSchema, schemaOf(**upgraded));
+        QCOMPARE(freshCommits, 1);
+        // The version 1 writer's WAL went away when it closed; what is left is one commit per step.
+        QCOMPARE(upgradeCommits, Schema::CurrentVersion - 1);
     }
 
     void reopenKeepsDataAndVersion()

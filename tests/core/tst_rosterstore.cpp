@@ -7,6 +7,7 @@
 #include "rosterstore.h"
 #include "schoolstore.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -120,6 +121,72 @@ private slots:
             ++compared;
         }
         QCOMPARE(compared, 2);
+    }
+
+    // More rows than one multi-row INSERT takes: every student gets one
+    // create entry, in file order, with the payload of its stored row.
+    void largeImportRecordsEveryStudentInOrder()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        QList<RosterRow> rows;
+        for (int i = 0; i < 250; ++i) {
+            rows << row(i + 2, QStringLiteral("2025%1").arg(i, 4, 10, QLatin1Char('0')), QStringLiteral("学生%1").arg(i),
+                        i % 2 ? QStringLiteral("男") : QStringLiteral("女"), QStringLiteral("高一(%1)班").arg(i % 3 + 1));
+        }
+        const auto summary = rosters.importRows(rows, {}, {});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->created, 250);
+        QCOMPARE(students().size(), 250);
+
+        OutboxStore outbox(*m_database);
+        const auto pending = outbox.pending(100000);
+        QVERIFY(pending.has_value());
+        QStringList numbers;
+        QSet<QString> keys;
+        for (const OutboxEntry &entry : *pending) {
+            if (entry.entity != QLatin1String("student"))
+                continue;
+            QCOMPARE(entry.op, QStringLiteral("create"));
+            const auto stored = OutboxWriter::rowPayload(*m_database, entry.entity, entry.entityId);
+            QVERIFY(stored.has_value() && stored->has_value());
+            QCOMPARE(OutboxWriter::payloadText(entry.payload), OutboxWriter::payloadText(**stored));
+            numbers << entry.payload.value(QStringLiteral("student_number")).toString();
+            keys.insert(entry.idempotencyKey);
+        }
+        QCOMPARE(numbers.size(), 250);
+        QCOMPARE(numbers.first(), QStringLiteral("20250000"));
+        QCOMPARE(numbers.last(), QStringLiteral("20250249"));
+        QStringList sorted = numbers;
+        sorted.sort();
+        QCOMPARE(numbers, sorted);
+        QCOMPARE(keys.size(), 250);
+    }
+
+    // A file that lists a number twice: the second row updates the student
+    // the first one created, and the update folds into its create entry.
+    void repeatedNumberUpdatesNewStudent()
+    {
+        RosterStore rosters(*m_database, m_schoolId);
+        const auto summary = rosters.importRows({row(2, QStringLiteral("301"), QStringLiteral("甲"), QStringLiteral("男")),
+                                                 row(3, QStringLiteral("302"), QStringLiteral("乙")),
+                                                 row(4, QStringLiteral("301"), QStringLiteral("丙"))},
+                                                {}, QStringLiteral("三班"));
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->created, 2);
+        QCOMPARE(summary->updated, 1);
+        QCOMPARE(rosters.studentNameForNumber(QStringLiteral("301")), std::optional(QStringLiteral("丙")));
+        QCOMPARE(pendingOutbox(QStringLiteral("student")), 2);
+
+        OutboxStore outbox(*m_database);
+        const auto pending = outbox.pending(100);
+        QVERIFY(pending.has_value());
+        for (const OutboxEntry &entry : *pending) {
+            if (entry.payload.value(QStringLiteral("student_number")).toString() != QLatin1String("301"))
+                continue;
+            QCOMPARE(entry.op, QStringLiteral("create"));
+            QCOMPARE(entry.payload.value(QStringLiteral("name")).toString(), QStringLiteral("丙"));
+            QCOMPARE(entry.payload.value(QStringLiteral("gender")).toString(), QStringLiteral("male"));
+        }
     }
 
     void studentNamesByNumberListsSchool()

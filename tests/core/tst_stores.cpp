@@ -48,6 +48,10 @@ private slots:
         QVERIFY(Uuid7::timestampOf(ids.first()) >= 1'700'000'000'000);
         QVERIFY(Uuid7::timestampOf(ids.last()) >= Uuid7::timestampOf(ids.first()));
         QVERIFY(Uuid7::generate() > ids.last());
+        // The text is QUuid's own form of the same bytes, and no id repeats.
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(QUuid::fromString(id).toString(QUuid::WithoutBraces), id);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
     }
 
     void schoolRejectsUnknownTimeZone()
