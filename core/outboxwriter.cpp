@@ -99,7 +99,7 @@ Result<RowSnapshot> readRow(Database &database, const QString &entity, const QSt
     }
     const QJsonValue version = snapshot.payload.take(QStringLiteral("server_version"));
     if (!version.isNull())
-        snapshot.serverVersion = qint64(version.toDouble());
+        snapshot.serverVersion = version.toInteger();
     statement->reset();
 
     if (entity == QLatin1String("lesson")) {

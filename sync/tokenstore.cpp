@@ -60,7 +60,7 @@ std::optional<AuthTokens> deserialize(const QString &text)
     tokens.refreshToken = object.value(QLatin1String("refresh_token")).toString();
     const QJsonValue expiry = object.value(QLatin1String("access_expires_at"));
     if (expiry.isDouble())
-        tokens.accessExpiresAt = QDateTime::fromMSecsSinceEpoch(qint64(expiry.toDouble()), QTimeZone::utc());
+        tokens.accessExpiresAt = QDateTime::fromMSecsSinceEpoch(expiry.toInteger(), QTimeZone::utc());
     if (tokens.isEmpty())
         return std::nullopt;
     return tokens;
