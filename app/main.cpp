@@ -3,6 +3,7 @@
 #include "datalocation.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "peakmemory.h"
 #include "settingspage.h"
 #include "singleinstance.h"
 #include "startupcheck.h"
@@ -77,6 +78,20 @@ void setApplicationIdentity()
         QStringLiteral("%1 (%2)").arg(ClassDesk::BuildInfo::version(), ClassDesk::BuildInfo::revision()));
 }
 
+// With CLASSDESK_EXIT_AFTER_FIRST_PAINT set, the app prints "painted" and its
+// peak memory in KiB once the main window has been painted, then quits:
+// bench/startup_bench measures the start-up this way.
+void quitAfterFirstPaintIfRequested(ClassDesk::MainWindow &window)
+{
+    if (!qEnvironmentVariableIsSet("CLASSDESK_EXIT_AFTER_FIRST_PAINT"))
+        return;
+    QObject::connect(&window, &ClassDesk::MainWindow::firstPaintFinished, &window, [] {
+        std::printf("painted %ld\n", ClassDesk::peakResidentKiB());
+        std::fflush(stdout);
+        QCoreApplication::quit();
+    });
+}
+
 // --help and --version only print, so they must work without a display.
 bool requestsConsoleOutputOnly(int argc, char *argv[])
 {
@@ -130,7 +145,9 @@ int main(int argc, char *argv[])
         return 0;
     qCInfo(lcApp) << "Local data folder:" << QDir::toNativeSeparators(dataDirectory);
 
-    if (!ClassDesk::StartupCheck::prepareDatabase(dataDirectory))
+    // After a clean exit the check of the whole file waits for the first paint.
+    const bool checkFirst = ClassDesk::StartupCheck::needsCheckBeforeOpening(dataDirectory);
+    if (checkFirst && !ClassDesk::StartupCheck::prepareDatabase(dataDirectory))
         return 1;
     auto workspace = ClassDesk::Workspace::open(dataDirectory);
     if (!workspace) {
@@ -139,7 +156,7 @@ int main(int argc, char *argv[])
                               workspace.error().displayText());
         return 1;
     }
-    ClassDesk::StartupCheck::backUpIfDue((*workspace)->database(), dataDirectory);
+    ClassDesk::StartupCheck::beginSession(dataDirectory);
 
     // The sync engine runs in its own thread with its own connection.
     ClassDesk::SyncController sync((*workspace)->databasePath());
@@ -148,6 +165,11 @@ int main(int argc, char *argv[])
                                  ClassDesk::BuildInfo::revision());
     window.setSyncController(&sync);
     window.setPlatformDefaults(options.server, options.account);
+    QObject::connect(&window, &ClassDesk::MainWindow::firstPaintFinished, &window,
+                     [&window, dataDirectory, checkFirst] {
+                         ClassDesk::StartupCheck::checkAndBackUpInBackground(dataDirectory, checkFirst, &window);
+                     });
+    quitAfterFirstPaintIfRequested(window);
     window.show();
     QObject::connect(&instance, &ClassDesk::SingleInstance::raiseRequested, &window,
                      [&window] { ClassDesk::SingleInstance::raiseWindow(&window); });
@@ -161,5 +183,7 @@ int main(int argc, char *argv[])
     } else {
         QTimer::singleShot(0, &window, [&window, &sync] { window.offerFirstRun(sync.state()); });
     }
-    return application.exec();
+    const int status = application.exec();
+    ClassDesk::StartupCheck::endSession(dataDirectory);
+    return status;
 }
