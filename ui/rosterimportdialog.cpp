@@ -298,23 +298,16 @@ void RosterImportDialog::updateImportButton()
 
 void RosterImportDialog::importRows()
 {
-    QString classId;
     // The editable box keeps the marker's data while the teacher types over its text.
     const bool fromFile = m_classBox->currentData().toString() == FromFileMarker
                           && m_classBox->currentText() == m_classBox->itemText(m_classBox->currentIndex());
-    if (!fromFile) {
-        const auto found = m_workspace.rosters().classNamed(m_classBox->currentText().trimmed());
-        if (!found) {
-            showMessage(found.error().displayText(), true);
-            return;
-        }
-        classId = *found;
-    }
+    const QString className = fromFile ? QString() : m_classBox->currentText().trimmed();
 
-    // The rows are written off the UI thread; finishImport() reports the result.
+    // The class and the rows are written off the UI thread; finishImport()
+    // reports the result.
     m_importButton->setEnabled(false);
     showMessage(tr("Importing…"), false);
-    m_importJob->start(m_preview.importableRows(), classId);
+    m_importJob->start(m_preview.importableRows(), {}, className);
 }
 
 void RosterImportDialog::finishImport()
