@@ -104,8 +104,8 @@ CoursewarePreview::CoursewarePreview(QWidget *parent)
     m_imageLabel->setMinimumSize(120, 90);
     m_imageLabel->installEventFilter(this);
 
-    // The media and PDF pages are made when first needed: a media player
-    // alone takes tens of milliseconds to set up its back end.
+    // The media and PDF pages are made when first needed, because a media
+    // player sets up an audio back end that most previews never use.
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(StatusPage, m_statusLabel);
     m_stack->insertWidget(MediaPage, new QWidget(this));
