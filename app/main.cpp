@@ -183,13 +183,14 @@ int main(int argc, char *argv[])
     ClassDesk::MainWindow window(**workspace, ClassDesk::BuildInfo::version(),
                                  ClassDesk::BuildInfo::revision());
     window.setPlatformDefaults(options.server, options.account);
+    // Connected first, so the report comes before the work that waits for the paint.
+    quitAfterFirstPaintIfRequested(window);
     QObject::connect(&window, &ClassDesk::MainWindow::firstPaintFinished, &window,
                      [&window, &sync, &options, dataDirectory, checkFirst,
                       databasePath = (*workspace)->databasePath()] {
                          ClassDesk::StartupCheck::checkAndBackUpInBackground(dataDirectory, checkFirst, &window);
                          startSync(sync, window, databasePath, options);
                      });
-    quitAfterFirstPaintIfRequested(window);
     window.show();
     QObject::connect(&instance, &ClassDesk::SingleInstance::raiseRequested, &window,
                      [&window] { ClassDesk::SingleInstance::raiseWindow(&window); });
