@@ -5,28 +5,32 @@
 // window, both started as child processes of this program in the same run.
 // Also prints each child's peak resident set size.
 //
-//   startup_bench [RUNS]       (default 5 runs of each; medians are printed)
+//   startup_bench [RUNS] [FOLDER]   (default 5 runs of each; medians are printed)
 //
-// The children are this program again, with --child=bare or --child=app.
-#include "languagesetup.h"
-#include "mainwindow.h"
+// FOLDER keeps the database and the app's settings there (FOLDER/data,
+// FOLDER/config), e.g. to profile the app by hand; by default they go to a
+// temporary folder.
+//
+// The app child is the built classdesk executable itself, with its whole
+// start-up (single-instance check, database check, translations, sync engine
+// and keychain, main window); CLASSDESK_EXIT_AFTER_FIRST_PAINT makes it report
+// its first paint and quit. The baseline child is this program again, with
+// --child=bare.
+#include "peakmemory.h"
 #include "rosterstore.h"
-#include "synccontroller.h"
 #include "workspace.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWidget>
 
 #include <algorithm>
 #include <cstdio>
-
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#endif
 
 using namespace ClassDesk;
 
@@ -35,21 +39,9 @@ namespace {
 constexpr int StudentCount = 5000;
 constexpr int ClassCount = 10;
 
-// Peak resident set size of this process in KiB; 0 where unknown.
-long peakRssKiB()
-{
-#ifdef Q_OS_UNIX
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-#ifdef Q_OS_MACOS
-    return usage.ru_maxrss / 1024; // bytes on macOS
-#else
-    return usage.ru_maxrss;
-#endif
-#else
-    return 0;
-#endif
-}
+// The app's default size when it has no saved geometry; the baseline window
+// gets the same, so both paint the same area.
+constexpr QSize WindowSize(960, 640);
 
 // Prints "painted RSS" and quits after the first paint of `window`.
 class FirstPaintProbe : public QObject
@@ -67,7 +59,7 @@ protected:
             m_seen = true;
             // After the paint event has been handled, so its cost is counted.
             QTimer::singleShot(0, qApp, [] {
-                std::printf("painted %ld\n", peakRssKiB());
+                std::printf("painted %ld\n", peakResidentKiB());
                 std::fflush(stdout);
                 QCoreApplication::quit();
             });
@@ -83,33 +75,22 @@ int runBareChild(int argc, char *argv[])
 {
     QApplication application(argc, argv);
     QWidget window;
-    window.resize(1366, 768);
+    window.resize(WindowSize);
     FirstPaintProbe probe(&window);
     window.show();
     return application.exec();
 }
 
-// The app's own start-up steps, from app/main.cpp, on the given data folder.
-int runAppChild(int argc, char *argv[], const QString &dataDirectory)
+// Settings of a teacher who has started ClassDesk before and left it on the
+// Attendance section, in a configuration folder of the bench's own.
+bool writeAppSettings(const QString &configDirectory)
 {
-    QApplication application(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("ClassDesk"));
-    QCoreApplication::setApplicationName(QStringLiteral("ClassDesk-bench"));
-    installLanguage(application, QStringLiteral("zh_CN"));
-
-    auto workspace = Workspace::open(dataDirectory);
-    if (!workspace) {
-        std::fprintf(stderr, "Cannot open the database: %s\n", qPrintable(workspace.error().message));
-        return 1;
-    }
-    SyncController sync((*workspace)->databasePath());
-    MainWindow window(**workspace, QStringLiteral("bench"), QStringLiteral("bench"));
-    window.setSyncController(&sync);
-    window.resize(1366, 768);
-    window.showSection(MainWindow::Section::Attendance);
-    FirstPaintProbe probe(&window);
-    window.show();
-    return application.exec();
+    QSettings settings(QDir(configDirectory).filePath(QStringLiteral("ClassDesk/ClassDesk.conf")),
+                       QSettings::IniFormat);
+    settings.setValue(QStringLiteral("firstRun/done"), true);
+    settings.setValue(QStringLiteral("mainWindow/section"), 1); // Attendance
+    settings.sync();
+    return settings.status() == QSettings::NoError;
 }
 
 bool createDatabase(const QString &dataDirectory)
@@ -138,25 +119,29 @@ struct Sample
 };
 
 // Starts one child and waits for its "painted" line; a negative time on failure.
-Sample runChild(const QStringList &arguments)
+Sample runChild(const QString &program, const QStringList &arguments, const QString &configDirectory)
 {
     QProcess child;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (!environment.contains(QStringLiteral("QT_QPA_PLATFORM")))
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("CLASSDESK_EXIT_AFTER_FIRST_PAINT"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configDirectory);
+    environment.remove(QStringLiteral("CLASSDESK_PASSWORD"));
     child.setProcessEnvironment(environment);
-    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
 
     QElapsedTimer timer;
     timer.start();
-    child.start(QCoreApplication::applicationFilePath(), arguments);
+    child.start(program, arguments);
     QByteArray output;
     while (!output.contains('\n') && child.waitForReadyRead(30000))
         output += child.readAllStandardOutput();
     const double elapsed = double(timer.nsecsElapsed()) / 1e6;
     child.waitForFinished(30000);
-    if (!output.startsWith("painted "))
+    if (!output.startsWith("painted ")) {
+        std::fprintf(stderr, "%s", child.readAllStandardError().constData());
         return {-1, 0};
+    }
     return {elapsed, output.mid(8).trimmed().toLong()};
 }
 
@@ -171,46 +156,58 @@ double median(QList<double> values)
 int main(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
-        const QByteArray argument(argv[i]);
-        if (argument == "--child=bare")
+        if (QByteArray(argv[i]) == "--child=bare")
             return runBareChild(argc, argv);
-        if (argument == "--child=app" && i + 1 < argc)
-            return runAppChild(argc, argv, QString::fromLocal8Bit(argv[i + 1]));
     }
 
     QCoreApplication application(argc, argv);
     const int runs = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 5;
 
-    QTemporaryDir folder;
+    QTemporaryDir temporaryFolder;
+    const QDir folder(argc > 2 ? QString::fromLocal8Bit(argv[2]) : temporaryFolder.path());
+    const QString dataDirectory = folder.filePath(QStringLiteral("data"));
+    const QString configDirectory = folder.filePath(QStringLiteral("config"));
+    if (folder.exists(QStringLiteral("data"))) {
+        std::fprintf(stderr, "%s already has a data folder: choose a new folder\n", qPrintable(folder.path()));
+        return 1;
+    }
     QElapsedTimer generation;
     generation.start();
-    if (!folder.isValid() || !createDatabase(folder.path())) {
+    if (!temporaryFolder.isValid() || !QDir().mkpath(dataDirectory) || !createDatabase(dataDirectory)) {
         std::fprintf(stderr, "Cannot create the %d-student database\n", StudentCount);
+        return 1;
+    }
+    if (!writeAppSettings(configDirectory)) {
+        std::fprintf(stderr, "Cannot write the app's settings in %s\n", qPrintable(configDirectory));
         return 1;
     }
     std::printf("database: %d students in %d classes, made in %.1f s\n", StudentCount, ClassCount,
                 double(generation.elapsed()) / 1000.0);
 
     // Alternating the two keeps a slow moment of the machine from hitting one side only.
-    QList<double> bare;
-    QList<double> app;
+    const QString app = QStringLiteral(CLASSDESK_APP);
+    const QStringList appArguments = {QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--data"),
+                                      dataDirectory};
+    QList<double> bareTimes;
+    QList<double> appTimes;
     long bareRss = 0;
     long appRss = 0;
     for (int run = 0; run < runs; ++run) {
-        const Sample bareSample = runChild({QStringLiteral("--child=bare")});
-        const Sample appSample = runChild({QStringLiteral("--child=app"), folder.path()});
+        const Sample bareSample =
+            runChild(QCoreApplication::applicationFilePath(), {QStringLiteral("--child=bare")}, configDirectory);
+        const Sample appSample = runChild(app, appArguments, configDirectory);
         if (bareSample.milliseconds < 0 || appSample.milliseconds < 0) {
             std::fprintf(stderr, "A child did not report its first paint\n");
             return 1;
         }
-        bare.append(bareSample.milliseconds);
-        app.append(appSample.milliseconds);
+        bareTimes.append(bareSample.milliseconds);
+        appTimes.append(appSample.milliseconds);
         bareRss = std::max(bareRss, bareSample.rssKiB);
         appRss = std::max(appRss, appSample.rssKiB);
     }
 
-    const double bareMedian = median(bare);
-    const double appMedian = median(app);
+    const double bareMedian = median(bareTimes);
+    const double appMedian = median(appTimes);
     std::printf("minimal Qt Widgets window, first paint: %.0f ms (median of %d), peak RSS %.1f MiB\n", bareMedian,
                 runs, double(bareRss) / 1024.0);
     std::printf("ClassDesk main window, first paint:     %.0f ms (median of %d), peak RSS %.1f MiB\n", appMedian,

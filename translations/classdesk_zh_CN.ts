@@ -2231,6 +2231,14 @@ but changes wait for the teacher&apos;s decision.</source>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
+    <message>
+        <source>Local database damaged</source>
+        <translation>本地数据库已损坏</translation>
+    </message>
+    <message>
+        <source>A check found that the local database %1 is damaged. Quit and start ClassDesk again to restore the latest automatic backup.</source>
+        <translation>检查发现本地数据库 %1 已损坏。请退出并重新启动课堂助手，以恢复最近的自动备份。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::Store</name>

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "attendancemodel.h"
 
+#include "database.h"
 #include "uilogging.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QThreadPool>
 
 namespace ClassDesk {
 
@@ -41,12 +45,13 @@ AttendanceModel::AttendanceModel(Workspace &workspace, QObject *parent)
     connect(&m_workspace.attendance(), &AttendanceStore::changed, this, [this] { reloadMarks(); });
     connect(&m_workspace.classes(), &ClassStore::changed, this, [this] {
         if (!m_classId.isEmpty())
-            load(m_classId, m_date, m_period);
+            refreshStudents();
     });
 }
 
 void AttendanceModel::load(const QString &classId, QDate date, int period)
 {
+    ++m_loadGeneration;
     beginResetModel();
     m_classId = classId;
     m_date = date;
@@ -71,6 +76,86 @@ void AttendanceModel::load(const QString &classId, QDate date, int period)
     }
     endResetModel();
     reloadMarks();
+}
+
+void AttendanceModel::refreshStudents()
+{
+    // A sync or an import changes students in batches while the grid is
+    // shown, and reading a class of thousands takes the UI thread 100 ms
+    // or more. So the students are read on a connection of a worker thread,
+    // one read at a time. A change during a read starts one more after it.
+    if (m_refreshRunning) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_refreshRunning = true;
+    m_refreshAgain = false;
+
+    StudentFilter filter;
+    filter.schoolId = m_workspace.schoolId();
+    filter.classId = m_classId;
+    const QString databasePath = m_workspace.databasePath();
+    const quint64 generation = m_loadGeneration;
+    QPointer<AttendanceModel> self(this);
+    QThreadPool::globalInstance()->start([self, databasePath, filter, generation] {
+        Result<QList<Student>> students = std::unexpected(Error{});
+        if (auto database = Database::open(databasePath); !database) {
+            students = std::unexpected(database.error());
+        } else {
+            ClassStore classes(**database);
+            students = classes.students(filter);
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, students, generation] {
+                if (self)
+                    self->applyStudents(students, generation);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void AttendanceModel::applyStudents(const Result<QList<Student>> &students, quint64 generation)
+{
+    m_refreshRunning = false;
+    if (generation != m_loadGeneration) {
+        // load() showed another session meanwhile; its list is current.
+        if (m_refreshAgain)
+            refreshStudents();
+        return;
+    }
+    if (!students) {
+        reportError(students.error());
+        return;
+    }
+
+    // Rows added at the end are inserted and an unchanged list only repaints:
+    // a reset would lay out every tile again and lose the selection.
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype common = 0;
+    const qsizetype shared = std::min(m_students.size(), students->size());
+    while (common < shared && m_students.at(common).id == students->at(common).id)
+        ++common;
+
+    if (common == m_students.size() && common == students->size()) {
+        m_students = *students;
+    } else if (common == m_students.size()) {
+        beginInsertRows({}, int(common), int(students->size()) - 1);
+        m_students = *students;
+        endInsertRows();
+    } else {
+        beginResetModel();
+        m_students = *students;
+        endResetModel();
+    }
+    reloadMarks();
+    qCDebug(lcUi) << "Attendance: applied" << students->size() << "students read after a change in"
+                  << timer.elapsed() << "ms";
+    emit studentsRefreshed();
+
+    if (m_refreshAgain)
+        refreshStudents();
 }
 
 void AttendanceModel::reloadMarks()

@@ -56,13 +56,20 @@ public:
     [[nodiscard]] int unmarkedCount() const;
 
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
+    [[nodiscard]] QString classId() const { return m_classId; }
 
 signals:
     void countsChanged();
+    // The students were read again after a change to the classes, off the UI thread.
+    void studentsRefreshed();
     // `message` is translated and states what failed and what to do.
     void errorOccurred(const QString &message);
 
 private:
+    // Reads the class's students again on a worker thread; applyStudents()
+    // updates the rows in place.
+    void refreshStudents();
+    void applyStudents(const Result<QList<Student>> &students, quint64 generation);
     void reloadMarks();
     void reportError(const Error &error);
     [[nodiscard]] bool ensureSession();
@@ -74,6 +81,9 @@ private:
     QString m_sessionId;
     QList<Student> m_students;
     QHash<QString, AttendanceMark> m_marks; // by student id
+    quint64 m_loadGeneration = 0; // drops student reads started before the last load()
+    bool m_refreshRunning = false;
+    bool m_refreshAgain = false; // the classes changed during the running read
 };
 
 // The translated name of a status ("Present", "出勤").

@@ -241,7 +241,10 @@ void AttendancePage::reloadClasses()
     m_emptyLabel->setVisible(!hasClasses);
     m_allPresentButton->setEnabled(hasClasses);
     m_randomButton->setEnabled(hasClasses);
-    loadSelectedSession();
+    // The model follows changes to the class it shows by itself; loading the
+    // session again would reset the grid on every synced batch.
+    if (m_classBox->currentData().toString() != m_model->classId() || m_model->classId().isEmpty())
+        loadSelectedSession();
 }
 
 void AttendancePage::showSession(const QString &classId, QDate date, int period)

@@ -104,10 +104,12 @@ CoursewarePreview::CoursewarePreview(QWidget *parent)
     m_imageLabel->setMinimumSize(120, 90);
     m_imageLabel->installEventFilter(this);
 
+    // The media and PDF pages are made when first needed, because a media
+    // player sets up an audio back end that most previews never use.
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(StatusPage, m_statusLabel);
-    m_stack->insertWidget(MediaPage, buildMediaPage());
-    m_stack->insertWidget(PdfPage, buildPdfPage());
+    m_stack->insertWidget(MediaPage, new QWidget(this));
+    m_stack->insertWidget(PdfPage, new QWidget(this));
     m_stack->insertWidget(ImagePage, m_imageLabel);
 
     auto *tagsRow = new QFormLayout;
@@ -127,7 +129,30 @@ CoursewarePreview::CoursewarePreview(QWidget *parent)
 CoursewarePreview::~CoursewarePreview()
 {
     // Stop the media back end before the video output it renders to goes away.
-    m_player->stop();
+    if (m_player)
+        m_player->stop();
+}
+
+void CoursewarePreview::replacePage(int index, QWidget *page)
+{
+    QWidget *placeholder = m_stack->widget(index);
+    const int current = m_stack->currentIndex();
+    m_stack->insertWidget(index, page);
+    m_stack->removeWidget(placeholder);
+    delete placeholder;
+    m_stack->setCurrentIndex(current);
+}
+
+void CoursewarePreview::ensureMediaPage()
+{
+    if (!m_player)
+        replacePage(MediaPage, buildMediaPage());
+}
+
+void CoursewarePreview::ensurePdfPage()
+{
+    if (!m_pdfDocument)
+        replacePage(PdfPage, buildPdfPage());
 }
 
 QWidget *CoursewarePreview::buildMediaPage()
@@ -293,9 +318,12 @@ void CoursewarePreview::applyPdfZoom(int choice)
 
 void CoursewarePreview::clear()
 {
-    m_player->stop();
-    m_player->setSource({});
-    m_pdfDocument->close();
+    if (m_player) {
+        m_player->stop();
+        m_player->setSource({});
+    }
+    if (m_pdfDocument)
+        m_pdfDocument->close();
     m_courseware = Courseware();
     m_filePath.clear();
     m_resolution = {};
@@ -344,6 +372,7 @@ void CoursewarePreview::showCourseware(const Courseware &courseware, const QStri
 
 void CoursewarePreview::showMedia(bool hasVideo)
 {
+    ensureMediaPage();
     if (!m_player->isAvailable()) {
         showMediaProblem(tr("no media back end is installed"));
         return;
@@ -364,7 +393,8 @@ void CoursewarePreview::showMediaProblem(const QString &reason)
     if (m_courseware.id.isEmpty())
         return;
     qCInfo(lcUi) << "Media cannot be played:" << reason;
-    m_player->stop();
+    if (m_player)
+        m_player->stop();
     m_openButton->setText(tr("Open in System Player"));
     showStatus(tr("This file cannot be played here (%1). You can still open it in the system's player; "
                   "everything else in the library works as usual.")
@@ -375,6 +405,7 @@ void CoursewarePreview::showPdf()
 {
     // NOTE: the PDF loads on the UI thread. PDFium renders pages only when
     // they are drawn, but a very large or damaged file may still pause the UI here.
+    ensurePdfPage();
     if (m_pdfDocument->load(m_filePath) != QPdfDocument::Error::None) {
         showStatus(tr("The PDF file cannot be opened. It may be damaged or protected by a password."));
         return;
@@ -459,7 +490,7 @@ void CoursewarePreview::updateInfo()
         parts.append(m_courseware.durationMs ? CoursewareModel::formatDuration(m_courseware.durationMs)
                                              : tr("duration loading…"));
     }
-    if (m_pdfDocument->pageCount() > 0)
+    if (m_pdfDocument && m_pdfDocument->pageCount() > 0)
         parts.append(tr("%n page(s)", nullptr, m_pdfDocument->pageCount()));
     else if (m_courseware.pageCount)
         parts.append(tr("%n page(s)", nullptr, *m_courseware.pageCount));
@@ -503,7 +534,8 @@ void CoursewarePreview::addChapterMark(const QString &title)
                                   ? tr("Chapter %1").arg(m_courseware.chapterMarks.size() + 1)
                                   : title.trimmed();
     QJsonArray marks = m_courseware.chapterMarks;
-    marks.append(QJsonObject{{TitleKey, markTitle}, {PositionKey, m_player->position()}});
+    const qint64 position = m_player ? m_player->position() : 0;
+    marks.append(QJsonObject{{TitleKey, markTitle}, {PositionKey, position}});
     m_courseware.chapterMarks = sortedMarks(marks);
     updateChapterList();
     emit chapterMarksEdited(m_courseware.id, m_courseware.chapterMarks);
@@ -511,13 +543,15 @@ void CoursewarePreview::addChapterMark(const QString &title)
 
 void CoursewarePreview::seekToChapter(int index)
 {
-    if (index < 0 || index >= m_courseware.chapterMarks.size())
+    if (index < 0 || index >= m_courseware.chapterMarks.size() || !m_player)
         return;
     m_player->setPosition(m_courseware.chapterMarks.at(index).toObject().value(PositionKey).toInteger());
 }
 
 void CoursewarePreview::updateChapterList()
 {
+    if (!m_chapterList)
+        return;
     m_chapterList->clear();
     for (const QJsonValue &value : std::as_const(m_courseware.chapterMarks)) {
         const QJsonObject mark = value.toObject();

@@ -38,7 +38,9 @@ public:
     void clear();
 
     [[nodiscard]] QString currentId() const { return m_courseware.id; }
+    // Null until the first audio or video is previewed.
     [[nodiscard]] QMediaPlayer *player() const { return m_player; }
+    // Null until the first PDF is previewed.
     [[nodiscard]] QPdfDocument *pdfDocument() const { return m_pdfDocument; }
     // The sentence shown when there is no preview or media cannot be played.
     [[nodiscard]] QString statusText() const;
@@ -67,6 +69,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void replacePage(int index, QWidget *page);
+    void ensureMediaPage();
+    void ensurePdfPage();
     QWidget *buildMediaPage();
     QWidget *buildPdfPage();
     void connectPlayer();

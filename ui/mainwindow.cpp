@@ -14,6 +14,7 @@
 #include "syncpage.h"
 #include "syncstatetext.h"
 #include "todaypage.h"
+#include "uilogging.h"
 #include "workspace.h"
 
 #include "assignmentstore.h"
@@ -27,6 +28,7 @@
 
 #include <QCloseEvent>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -38,6 +40,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace ClassDesk {
 
@@ -56,7 +59,6 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
     , m_revision(revision)
 {
     setWindowTitle(tr("ClassDesk"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/classdesk.svg")));
 
     m_sidebar = new QListWidget(this);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -68,28 +70,12 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    m_todayPage = new TodayPage(workspace, m_pages);
-    addSection(tr("Today"), m_todayPage);
-    auto *attendanceTabs = new QTabWidget(m_pages);
-    attendanceTabs->setObjectName(QStringLiteral("attendanceTabs"));
-    m_attendancePage = new AttendancePage(workspace, attendanceTabs);
-    connect(m_attendancePage, &AttendancePage::importRosterRequested, this, &MainWindow::importRoster);
-    attendanceTabs->addTab(m_attendancePage, tr("Take attendance"));
-    attendanceTabs->addTab(new AttendanceStatisticsView(workspace, attendanceTabs), tr("Statistics"));
-    addSection(tr("Attendance"), attendanceTabs);
-    m_coursewarePage = new CoursewarePage(workspace, m_pages);
-    addSection(tr("Courseware"), m_coursewarePage);
-    m_assignmentPage = new AssignmentPage(workspace, m_pages);
-    addSection(tr("Assignments"), m_assignmentPage);
-    addPlaceholderSection(tr("Sync"),
-                          tr("The connection to your school's platform and the changes waiting to be sent."));
-    addSection(tr("Settings"), new SettingsPage(workspace, m_pages));
-
-    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    connect(m_todayPage, &TodayPage::editAssignmentRequested, this, [this](const QString &id) {
-        showSection(Section::Assignments);
-        m_assignmentPage->showAssignment(id);
-    });
+    addSection(tr("Today"));
+    addSection(tr("Attendance"));
+    addSection(tr("Courseware"));
+    addSection(tr("Assignments"));
+    addSection(tr("Sync"));
+    addSection(tr("Settings"));
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -104,6 +90,193 @@ MainWindow::MainWindow(Workspace &workspace, const QString &version, const QStri
 
     createMenus();
     restoreWindowState();
+    // Connected after the restore, so the restored section is built when the
+    // window is shown, not here.
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::showCurrentPage);
+    connect(this, &MainWindow::firstPaintFinished, this, &MainWindow::setIconAfterFirstPaint, Qt::QueuedConnection);
+    connect(this, &MainWindow::firstPaintFinished, this, &MainWindow::buildSyncPage, Qt::QueuedConnection);
+}
+
+QWidget *MainWindow::page(Section section)
+{
+    const int index = int(section);
+    if (QWidget *built = m_builtPages.at(index))
+        return built;
+
+    QElapsedTimer timer;
+    timer.start();
+    QWidget *built = buildPage(section);
+    built->setAccessibleName(m_sidebar->item(index)->text());
+    replacePage(index, built);
+    m_builtPages[index] = built;
+    qCDebug(lcUi) << "Built the page of section" << section << "in" << timer.elapsed() << "ms";
+    return built;
+}
+
+void MainWindow::replacePage(int index, QWidget *page)
+{
+    QWidget *previous = m_pages->widget(index);
+    const QSignalBlocker blocker(m_pages);
+    m_pages->insertWidget(index, page);
+    m_pages->removeWidget(previous);
+    previous->deleteLater();
+    m_pages->setCurrentIndex(std::max(0, m_sidebar->currentRow()));
+
+    // A widget made now comes last in the window's focus chain, so it is
+    // moved after the sidebar: Tab must reach the page before the status bar.
+    QWidget::setTabOrder(m_sidebar, page);
+}
+
+QWidget *MainWindow::buildPage(Section section)
+{
+    switch (section) {
+    case Section::Today:
+        return buildTodayPage();
+    case Section::Attendance:
+        return buildAttendanceSection();
+    case Section::Courseware:
+        return buildCoursewarePage();
+    case Section::Assignments:
+        m_assignmentPage = new AssignmentPage(m_workspace, m_pages);
+        return m_assignmentPage;
+    case Section::Sync:
+        if (!m_sync) {
+            return new PlaceholderPage(
+                m_sidebar->item(int(Section::Sync))->text(),
+                tr("The connection to your school's platform and the changes waiting to be sent."), m_pages);
+        }
+        {
+            auto *syncPage = new SyncPage(m_workspace, *m_sync, m_pages);
+            connect(syncPage, &SyncPage::signInRequested, this, &MainWindow::showSignIn);
+            return syncPage;
+        }
+    case Section::Settings:
+        return buildSettingsPage();
+    }
+    Q_UNREACHABLE();
+}
+
+QWidget *MainWindow::buildTodayPage()
+{
+    m_todayPage = new TodayPage(m_workspace, m_pages);
+    connect(m_todayPage, &TodayPage::editAssignmentRequested, this, [this](const QString &id) {
+        showSection(Section::Assignments);
+        assignmentPage()->showAssignment(id);
+    });
+    if (m_sync)
+        m_todayPage->setNetworkAvailable(isNetworkAvailable());
+    return m_todayPage;
+}
+
+QWidget *MainWindow::buildAttendanceSection()
+{
+    auto *tabs = new QTabWidget(m_pages);
+    tabs->setObjectName(QStringLiteral("attendanceTabs"));
+    m_attendancePage = new AttendancePage(m_workspace, tabs);
+    connect(m_attendancePage, &AttendancePage::importRosterRequested, this, &MainWindow::importRoster);
+    tabs->addTab(m_attendancePage, tr("Take attendance"));
+
+    // The statistics query every day of the term and every student of the
+    // class, so the view is made when its tab is first opened.
+    auto *statisticsTab = new QWidget(tabs);
+    auto *statisticsLayout = new QVBoxLayout(statisticsTab);
+    statisticsLayout->setContentsMargins(0, 0, 0, 0);
+    tabs->addTab(statisticsTab, tr("Statistics"));
+    connect(tabs, &QTabWidget::currentChanged, this, [this, tabs, statisticsTab, statisticsLayout] {
+        if (tabs->currentWidget() != statisticsTab || statisticsLayout->count() > 0)
+            return;
+        auto *view = new AttendanceStatisticsView(m_workspace, statisticsTab);
+        view->setObjectName(QStringLiteral("attendanceStatistics"));
+        statisticsLayout->addWidget(view);
+    });
+    return tabs;
+}
+
+QWidget *MainWindow::buildCoursewarePage()
+{
+    m_coursewarePage = new CoursewarePage(m_workspace, m_pages);
+    // The upload panel mirrors the engine's queue.
+    if (m_sync)
+        m_coursewarePage->setSyncController(m_sync);
+    return m_coursewarePage;
+}
+
+QWidget *MainWindow::buildSettingsPage()
+{
+    m_settingsPage = new SettingsPage(m_workspace, m_pages);
+    // Changed upload or network settings apply at once.
+    if (m_sync) {
+        connect(m_settingsPage, &SettingsPage::uploadSettingsChanged, m_sync, &SyncController::reloadUploadSettings);
+        connect(m_settingsPage, &SettingsPage::networkSettingsChanged, m_sync,
+                &SyncController::reloadNetworkSettings);
+    }
+    return m_settingsPage;
+}
+
+AttendancePage *MainWindow::attendancePage()
+{
+    page(Section::Attendance);
+    return m_attendancePage;
+}
+
+CoursewarePage *MainWindow::coursewarePage()
+{
+    page(Section::Courseware);
+    return m_coursewarePage;
+}
+
+TodayPage *MainWindow::todayPage()
+{
+    page(Section::Today);
+    return m_todayPage;
+}
+
+AssignmentPage *MainWindow::assignmentPage()
+{
+    page(Section::Assignments);
+    return m_assignmentPage;
+}
+
+void MainWindow::showCurrentPage()
+{
+    const int row = m_sidebar->currentRow();
+    if (row < 0)
+        return;
+    page(Section(row));
+    m_pages->setCurrentIndex(row);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    showCurrentPage();
+    QMainWindow::showEvent(event);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    const bool handled = QMainWindow::event(event);
+    if (event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        qCDebug(lcUi) << "First paint of the main window";
+        // Queued, so whatever waits for it runs after this paint has been flushed.
+        QMetaObject::invokeMethod(this, &MainWindow::firstPaintFinished, Qt::QueuedConnection);
+    }
+    return handled;
+}
+
+void MainWindow::setIconAfterFirstPaint()
+{
+    // An SVG icon loads Qt's SVG plugin and library, which the first paint
+    // does not need.
+    setWindowIcon(QIcon(QStringLiteral(":/icons/classdesk.svg")));
+}
+
+void MainWindow::buildSyncPage()
+{
+    // Built early rather than on first use, because it lists the sync runs
+    // that finish while it exists.
+    if (m_sync)
+        page(Section::Sync);
 }
 
 void MainWindow::restoreWindowState()
@@ -113,7 +286,9 @@ void MainWindow::restoreWindowState()
         resize(960, 640);
 
     const int section = settings.value(SectionKey, 0).toInt();
-    m_sidebar->setCurrentRow(section >= 0 && section < m_sidebar->count() ? section : 0);
+    const int row = section >= 0 && section < m_sidebar->count() ? section : 0;
+    m_sidebar->setCurrentRow(row);
+    m_pages->setCurrentIndex(row);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -148,8 +323,8 @@ void MainWindow::importRoster()
     connect(dialog, &RosterImportDialog::imported, this, [this](const RosterImportSummary &summary) {
         showSection(Section::Attendance);
         if (!summary.classIds.isEmpty()) {
-            m_attendancePage->reloadClasses();
-            m_attendancePage->showClass(summary.classIds.first());
+            attendancePage()->reloadClasses();
+            attendancePage()->showClass(summary.classIds.first());
         }
     });
     dialog->open();
@@ -168,16 +343,14 @@ void MainWindow::setSyncController(SyncController *controller)
     if (!m_sync)
         return;
 
-    // The Sync section replaces its placeholder.
-    const int index = int(Section::Sync);
-    QWidget *placeholder = m_pages->widget(index);
-    auto *syncPage = new SyncPage(m_workspace, *m_sync, m_pages);
-    syncPage->setAccessibleName(m_sidebar->item(index)->text());
-    m_pages->insertWidget(index, syncPage);
-    m_pages->removeWidget(placeholder);
-    placeholder->deleteLater();
-    m_pages->setCurrentIndex(m_sidebar->currentRow());
-    connect(syncPage, &SyncPage::signInRequested, this, &MainWindow::showSignIn);
+    // A Sync page built without the engine is a placeholder, so it is built
+    // again. After the first paint buildSyncPage() has run already, so the
+    // page is built here.
+    const int syncIndex = int(Section::Sync);
+    if (m_builtPages.at(syncIndex) || m_painted) {
+        m_builtPages[syncIndex] = nullptr;
+        page(Section::Sync);
+    }
 
     m_syncStatusButton = new QPushButton(this);
     m_syncStatusButton->setObjectName(QStringLiteral("syncStatusButton"));
@@ -203,12 +376,13 @@ void MainWindow::setSyncController(SyncController *controller)
     connect(&m_workspace.lessonMaterials(), &LessonMaterialStore::changed, this, localChange);
     connect(m_sync, &SyncController::dataChanged, this, &MainWindow::forwardRemoteChange);
 
-    // The upload panel mirrors the engine's queue; changed upload or network
-    // settings apply at once.
-    m_coursewarePage->setSyncController(m_sync);
-    if (auto *settingsPage = findChild<SettingsPage *>()) {
-        connect(settingsPage, &SettingsPage::uploadSettingsChanged, m_sync, &SyncController::reloadUploadSettings);
-        connect(settingsPage, &SettingsPage::networkSettingsChanged, m_sync, &SyncController::reloadNetworkSettings);
+    // Pages built before the engine came get connected now.
+    if (m_coursewarePage)
+        m_coursewarePage->setSyncController(m_sync);
+    if (m_settingsPage) {
+        connect(m_settingsPage, &SettingsPage::uploadSettingsChanged, m_sync, &SyncController::reloadUploadSettings);
+        connect(m_settingsPage, &SettingsPage::networkSettingsChanged, m_sync,
+                &SyncController::reloadNetworkSettings);
     }
 }
 
@@ -252,9 +426,15 @@ void MainWindow::updateSyncStatus()
         m_syncStatusButton->setText(tr("%n change(s) waiting to be sent", "", pending));
     else
         m_syncStatusButton->setText(pending > 0 ? tr("%1 · %n change(s) waiting", "", pending).arg(state) : state);
-    m_todayPage->setNetworkAvailable(m_sync->state() != SyncEngine::State::Offline
-                                     && m_sync->state() != SyncEngine::State::SignedOut
-                                     && m_sync->state() != SyncEngine::State::SignInRequired);
+    if (m_todayPage)
+        m_todayPage->setNetworkAvailable(isNetworkAvailable());
+}
+
+bool MainWindow::isNetworkAvailable() const
+{
+    const SyncEngine::State state = m_sync->state();
+    return state != SyncEngine::State::Offline && state != SyncEngine::State::SignedOut
+           && state != SyncEngine::State::SignInRequired;
 }
 
 void MainWindow::offerFirstRun(SyncEngine::State state)
@@ -302,21 +482,21 @@ void MainWindow::showAbout()
     dialog->open();
 }
 
-void MainWindow::addSection(const QString &title, QWidget *page)
+void MainWindow::addSection(const QString &title)
 {
     auto *item = new QListWidgetItem(title, m_sidebar);
     item->setSizeHint(QSize(0, 40));
-    page->setAccessibleName(title);
-    m_pages->addWidget(page);
-}
-
-void MainWindow::addPlaceholderSection(const QString &title, const QString &purpose)
-{
-    addSection(title, new PlaceholderPage(title, purpose, m_pages));
+    // Keeps the page's index in the stack until the page is built.
+    auto *placeholder = new QWidget(m_pages);
+    placeholder->setAccessibleName(title);
+    m_pages->addWidget(placeholder);
 }
 
 void MainWindow::showSection(Section section)
 {
+    // Builds the page even when the section is already the current one, as
+    // after a restore.
+    page(section);
     m_sidebar->setCurrentRow(static_cast<int>(section));
 }
 

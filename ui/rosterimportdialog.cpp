@@ -392,19 +392,11 @@ void RosterImportDialog::importRows()
 {
     if (!importBlockedReason().isEmpty())
         return;
-    QString classId;
-    if (!classFromFile()) {
-        const auto found = m_workspace.rosters().classNamed(chosenClassName());
-        if (!found) {
-            showMessage(found.error().displayText(), true);
-            return;
-        }
-        classId = *found;
-    }
 
-    // The rows are written off the UI thread; finishImport() reports the result.
+    // The class and the rows are written off the UI thread; finishImport()
+    // reports the result.
     showMessage(tr("Importing…"), false);
-    m_importJob->start(effectivePreview().importableRows(), classId);
+    m_importJob->start(effectivePreview().importableRows(), {}, chosenClassName());
     updateImportButton();
 }
 

@@ -22,7 +22,7 @@ RosterImportJob::~RosterImportJob()
         m_thread->wait();
 }
 
-void RosterImportJob::start(const QList<RosterRow> &rows, const QString &classId)
+void RosterImportJob::start(const QList<RosterRow> &rows, const QString &classId, const QString &className)
 {
     if (m_running)
         return;
@@ -33,7 +33,7 @@ void RosterImportJob::start(const QList<RosterRow> &rows, const QString &classId
     const QString databasePath = m_workspace.databasePath();
     const QString schoolId = m_workspace.schoolId();
     ClassStore *classes = &m_workspace.classes();
-    m_thread.reset(QThread::create([this, databasePath, schoolId, classes, rows, classId] {
+    m_thread.reset(QThread::create([this, databasePath, schoolId, classes, rows, classId, className] {
         Result<RosterImportSummary> result;
         if (auto database = Database::open(databasePath); !database) {
             result = std::unexpected(database.error());
@@ -41,7 +41,13 @@ void RosterImportJob::start(const QList<RosterRow> &rows, const QString &classId
             RosterStore store(**database, schoolId);
             // Queued, so the UI thread's views reload after the commit.
             connect(&store, &RosterStore::changed, classes, &ClassStore::changed, Qt::QueuedConnection);
-            result = store.importRows(rows, classId, {});
+            // The named class is found or created here too, because its write
+            // transaction would wait on the UI thread for any running sync.
+            const auto target = className.isEmpty() ? Result<QString>(classId) : store.classNamed(className);
+            if (target)
+                result = store.importRows(rows, *target, {});
+            else
+                result = std::unexpected(target.error());
         }
         QMetaObject::invokeMethod(
             this,

@@ -29,7 +29,9 @@ public:
     ~RosterImportJob() override;
 
     // Imports `rows` as RosterStore::importRows() does; emits finished() once.
-    void start(const QList<RosterRow> &rows, const QString &classId);
+    // A non-empty `className` puts every row into that class, created first
+    // when the school has none of that name; otherwise `classId` applies.
+    void start(const QList<RosterRow> &rows, const QString &classId, const QString &className = {});
     [[nodiscard]] bool isRunning() const { return m_running; }
     // Valid after finished().
     [[nodiscard]] const Result<RosterImportSummary> &result() const { return m_result; }

@@ -24,6 +24,25 @@ public:
     // logged and does not stop the start, because the teacher's work is safe
     // in the database itself.
     static void backUpIfDue(Database &database, const QString &dataDirectory);
+
+    // Whether prepareDatabase() must run before the database is opened. It
+    // must when the file is missing, when the last session did not end
+    // cleanly (a crash or a power cut, after which damage is likely), or when
+    // a check after the last start found damage. Otherwise the check waits
+    // for checkAndBackUpInBackground(), because SQLite's quick_check reads the
+    // whole file and would delay every start.
+    [[nodiscard]] static bool needsCheckBeforeOpening(const QString &dataDirectory);
+
+    // Marks a session as running in the data folder until endSession().
+    static void beginSession(const QString &dataDirectory);
+    static void endSession(const QString &dataDirectory);
+
+    // In a worker thread: checks the database file unless `alreadyChecked`,
+    // then takes the day's backup of a healthy file on a connection of its
+    // own. A damaged file gets no backup, so the good backups are kept; the
+    // next start offers to restore one, and the teacher is told so over
+    // `window`.
+    static void checkAndBackUpInBackground(const QString &dataDirectory, bool alreadyChecked, QWidget *window);
 };
 
 } // namespace ClassDesk

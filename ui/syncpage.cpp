@@ -176,13 +176,29 @@ SyncPage::SyncPage(Workspace &workspace, SyncController &controller, QWidget *pa
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_tabs, 1);
 
-    connect(&m_controller, &SyncController::stateChanged, this, &SyncPage::refresh);
-    connect(&m_controller, &SyncController::pendingCountChanged, this, &SyncPage::refresh);
-    connect(&m_controller, &SyncController::lastErrorChanged, this, &SyncPage::refresh);
+    connect(&m_controller, &SyncController::stateChanged, this, &SyncPage::refreshWhenShown);
+    connect(&m_controller, &SyncController::pendingCountChanged, this, &SyncPage::refreshWhenShown);
+    connect(&m_controller, &SyncController::lastErrorChanged, this, &SyncPage::refreshWhenShown);
     connect(&m_controller, &SyncController::syncFinished, this, &SyncPage::recordSync);
-    connect(m_conflicts, &ConflictStore::changed, this, &SyncPage::refresh);
+    connect(m_conflicts, &ConflictStore::changed, this, &SyncPage::refreshWhenShown);
     connect(m_conflicts, &ConflictStore::changed, &m_controller, &SyncController::notifyLocalChange);
+    m_stale = true;
+}
+
+void SyncPage::refreshWhenShown()
+{
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     refresh();
+}
+
+void SyncPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void SyncPage::createLists()
@@ -235,6 +251,7 @@ void SyncPage::createLists()
 
 void SyncPage::refresh()
 {
+    m_stale = false;
     const SyncEngine::State state = m_controller.state();
     m_stateLabel->setText(SyncStateText::describe(state, m_controller.progress()));
     m_progressBar->setVisible(state == SyncEngine::State::Syncing);
@@ -378,7 +395,7 @@ void SyncPage::recordSync(bool ok)
     m_historyList->insertItem(0, text);
     while (m_historyList->count() > ShownSyncs)
         delete m_historyList->takeItem(m_historyList->count() - 1);
-    refresh();
+    refreshWhenShown();
 }
 
 void SyncPage::reportFailure(const QString &message)

@@ -39,7 +39,13 @@ public slots:
 signals:
     void signInRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // Refreshes now when shown, else on the next show: a sync changes its
+    // state and count many times a second, and each refresh queries the outbox.
+    void refreshWhenShown();
     void createLists();
     void refreshPending();
     void refreshConflicts();
@@ -69,6 +75,7 @@ private:
     QPushButton *m_signInButton = nullptr;
     QPushButton *m_signOutButton = nullptr;
     QPushButton *m_syncNowButton = nullptr;
+    bool m_stale = false; // something changed while the page was hidden
 };
 
 } // namespace ClassDesk

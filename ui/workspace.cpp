@@ -72,7 +72,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &dataDirectory)
         return std::unexpected(database.error());
 
     std::unique_ptr<Workspace> workspace(new Workspace(dataDirectory, std::move(*database)));
-    if (auto chosen = workspace->chooseSchool(); !chosen)
+    if (auto chosen = workspace->chooseSchool(MoveOfflineWork::Yes); !chosen)
         return std::unexpected(chosen.error());
 
     // Views watch the class store; roster imports change the same tables.
@@ -86,7 +86,19 @@ QString Workspace::databasePath() const
     return m_database->filePath();
 }
 
-Status Workspace::chooseSchool()
+bool Workspace::hasOfflineSchool() const
+{
+    // Read first, because the move is a write transaction that waits for any
+    // other writer, and almost every start has nothing to move.
+    auto statement = m_database->prepare("SELECT EXISTS (SELECT 1 FROM school WHERE server_version IS NULL "
+                                         "AND deleted_at IS NULL)");
+    if (!statement)
+        return true;
+    const auto row = statement->step();
+    return !row || !*row || statement->int64At(0) != 0;
+}
+
+Status Workspace::chooseSchool(MoveOfflineWork move)
 {
     // Once the platform has sent the teacher's school, work done offline
     // before the first sign-in moves into it.
@@ -96,8 +108,10 @@ Status Workspace::chooseSchool()
     if (platform->has_value()) {
         // A failed move leaves the offline work where it was, never unreadable:
         // the app still opens, and the next start tries again.
-        if (auto moved = m_schools->moveLocalSchoolsInto(**platform); !moved)
-            qCWarning(lcUi) << "Could not move offline work into the platform's school:" << moved.error().code;
+        if (move == MoveOfflineWork::Yes && hasOfflineSchool()) {
+            if (auto moved = m_schools->moveLocalSchoolsInto(**platform); !moved)
+                qCWarning(lcUi) << "Could not move offline work into the platform's school:" << moved.error().code;
+        }
         m_schoolId = **platform;
         return {};
     }
@@ -120,8 +134,11 @@ Status Workspace::chooseSchool()
 
 Status Workspace::refreshSchool()
 {
+    // The sync engine moves the offline work itself, on its own thread,
+    // before it pushes; moving it here would block the UI thread on the
+    // engine's or an import's write lock.
     const QString previous = m_schoolId;
-    if (auto chosen = chooseSchool(); !chosen)
+    if (auto chosen = chooseSchool(MoveOfflineWork::No); !chosen)
         return chosen;
     if (m_schoolId != previous) {
         qCInfo(lcUi) << "Now working in the platform's school";

@@ -40,8 +40,9 @@ public:
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString schoolId() const { return m_schoolId; }
 
-    // Switches to the platform's school once sync has brought it, moving the
-    // work done offline into it; emits schoolChanged() when the school changed.
+    // Switches to the platform's school once sync has brought it; emits
+    // schoolChanged() when the school changed. The work done offline moves
+    // into it at the next open(), or when the sync engine moves it first.
     [[nodiscard]] Status refreshSchool();
 
     [[nodiscard]] Database &database() const { return *m_database; }
@@ -63,7 +64,9 @@ signals:
 private:
     Workspace(QString dataDirectory, std::unique_ptr<Database> database);
 
-    [[nodiscard]] Status chooseSchool();
+    enum class MoveOfflineWork { No, Yes };
+    [[nodiscard]] Status chooseSchool(MoveOfflineWork move);
+    [[nodiscard]] bool hasOfflineSchool() const;
 
     QString m_dataDirectory;
     QString m_schoolId;

@@ -116,6 +116,32 @@ private slots:
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
     }
 
+    // A student added to the shown class (by a sync or an import) is read off
+    // the UI thread and inserted, without a reset that loses the selection.
+    void addedStudentIsInsertedWithoutReset()
+    {
+        AttendancePage page(*m_workspace);
+        page.grid()->setCurrentIndex(page.model()->index(1));
+        QSignalSpy resets(page.model(), &QAbstractItemModel::modelReset);
+        QSignalSpy inserts(page.model(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy refreshed(page.model(), &AttendanceModel::studentsRefreshed);
+
+        Student student;
+        student.schoolId = m_workspace->schoolId();
+        student.classId = m_classId;
+        student.studentNumber = QStringLiteral("2025030199");
+        student.name = QStringLiteral("孙悦");
+        QVERIFY(m_workspace->classes().createStudent(student).has_value());
+
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(page.model()->rowCount(), m_names.size() + 1);
+        QCOMPARE(page.model()->index(m_names.size()).data().toString(), QStringLiteral("孙悦"));
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(inserts.size(), 1);
+        QCOMPARE(page.grid()->currentIndex().row(), 1);
+        QVERIFY(countsText(page).contains(QStringLiteral("Not marked 6")));
+    }
+
     void browsingCreatesNoSession()
     {
         const auto before = m_workspace->outbox().count(QStringLiteral("pending"));

@@ -5,11 +5,15 @@
 #include "database.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "databasebackup.h"
+#include "datalocation.h"
 #include "rosterstore.h"
+#include "startupcheck.h"
 #include "workspace.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QStackedWidget>
@@ -86,6 +90,42 @@ private slots:
         QVERIFY(statement->step().value_or(false));
         QCOMPARE(statement->textAt(0), QStringLiteral("platform-school"));
         QVERIFY(!statement->step().value_or(true));
+    }
+
+    void uncleanExitChecksBeforeOpening()
+    {
+        QTemporaryDir folder;
+        QVERIFY(StartupCheck::needsCheckBeforeOpening(folder.path())); // no database yet
+        QVERIFY(Workspace::open(folder.path()).has_value());
+        QVERIFY(!StartupCheck::needsCheckBeforeOpening(folder.path()));
+
+        StartupCheck::beginSession(folder.path());
+        QVERIFY(StartupCheck::needsCheckBeforeOpening(folder.path())); // as after a crash
+        StartupCheck::endSession(folder.path());
+        QVERIFY(!StartupCheck::needsCheckBeforeOpening(folder.path()));
+    }
+
+    void backgroundCheckBacksUpHealthyFile()
+    {
+        QTemporaryDir folder;
+        QVERIFY(Workspace::open(folder.path()).has_value());
+        StartupCheck::checkAndBackUpInBackground(folder.path(), false, nullptr);
+        QTRY_COMPARE_WITH_TIMEOUT(automaticBackups(folder.path()).size(), 1, 10000);
+        QVERIFY(!StartupCheck::needsCheckBeforeOpening(folder.path()));
+    }
+
+    void backgroundCheckFlagsDamagedFile()
+    {
+        QTemporaryDir folder;
+        QVERIFY(Workspace::open(folder.path()).has_value());
+        QFile file(databaseFilePath(folder.path()));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+
+        StartupCheck::checkAndBackUpInBackground(folder.path(), false, nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(StartupCheck::needsCheckBeforeOpening(folder.path()), 10000);
+        QVERIFY(automaticBackups(folder.path()).isEmpty()); // the damaged file replaces no good backup
     }
 
     void chooseLanguage_data()

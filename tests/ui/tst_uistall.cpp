@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The UI thread stays responsive while a 5,000-student roster import and a
-// sync pull run at the same time: a 10 ms timer measures the largest gap
-// between its ticks, and a gap above 250 ms fails the test. Only blocking
-// work on the UI thread makes such a gap.
+// sync pull of 10,000 changes run at the same time: a 10 ms timer measures
+// the largest gap between its ticks, and a gap above 250 ms fails the test.
+// Only blocking work on the UI thread makes such a gap.
 //
-// CLASSDESK_STALL_CHANGES sets how many changes the pull brings (default
-// 2,000); tst_uistall_soak uses 10,000. Both carry the ctest label soak.
-//
-// TODO: the largest gap is still near the limit. On a 2-core virtual machine
-// shared with other builds it measured 166 ms and 288 ms in two runs, after
-// the statistics view stopped reloading while hidden (1.4 s and 2.0 s
-// before). Until the rest is found, the test carries the soak label.
+// CLASSDESK_STALL_CHANGES sets another number of pulled changes.
 #include "../sync/syncfixture.h"
 
 #include "mainwindow.h"
@@ -36,6 +30,7 @@ const QString Account = QStringLiteral("alice");
 const QString Password = QStringLiteral("a-secret");
 constexpr int ImportedStudents = 5000;
 constexpr qint64 MaxGapMs = 250;
+constexpr qint64 ReportedGapMs = 100;
 
 // Measures the largest gap between ticks of a short timer on the UI thread.
 class EventLoopWatchdog : public QObject
@@ -46,7 +41,11 @@ public:
         m_timer.setInterval(10);
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_maxGapMs = std::max(m_maxGapMs, m_sinceTick.restart());
+            const qint64 gapMs = m_sinceTick.restart();
+            m_maxGapMs = std::max(m_maxGapMs, gapMs);
+            // With the log's timestamps, this tells which work made the gap.
+            if (gapMs >= ReportedGapMs)
+                qInfo("Event loop gap of %lld ms", gapMs);
         });
     }
 
@@ -103,7 +102,7 @@ void UiStallTest::importAndPullKeepUiResponsive()
 {
     const int pulledChanges = qEnvironmentVariableIsSet("CLASSDESK_STALL_CHANGES")
                                   ? qEnvironmentVariableIntValue("CLASSDESK_STALL_CHANGES")
-                                  : 2000;
+                                  : 10000;
 
     // Another device puts the changes on the platform first.
     ServerProcess server;
