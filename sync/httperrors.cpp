@@ -51,8 +51,9 @@ Error HttpErrors::fromCurl(CURLcode code)
                             false);
     case CURLE_SSL_CONNECT_ERROR:
         return networkError("network.tls_failed",
-                            tr("A secure connection to the platform could not be set up. "
-                               "ClassDesk will try again later."),
+                            tr("A secure connection to the platform could not be set up. If the "
+                               "platform's address starts with http:// rather than https://, enter it "
+                               "with http://. Otherwise ClassDesk will try again later."),
                             true);
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:

@@ -902,6 +902,10 @@ but changes wait for the teacher&apos;s decision.</source>
 接受登录，或者没有系统钥匙串可以读取或保存登录）；4 表示已同步，但有更改
 等待教师决定。</translation>
     </message>
+    <message>
+        <source>classdesk-cli does not try again by itself. The changes not sent stay saved in this data folder; run classdesk-cli sync again later.</source>
+        <translation>classdesk-cli 不会自动重试。尚未发送的更改仍保存在此数据文件夹中，请稍后再次运行 classdesk-cli sync。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::CoursewareFileStore</name>
@@ -3015,10 +3019,6 @@ but changes wait for the teacher&apos;s decision.</source>
         <translation>无法验证平台的安全证书，连接已停止。请向学校管理员索取平台的证书文件。</translation>
     </message>
     <message>
-        <source>A secure connection to the platform could not be set up. ClassDesk will try again later.</source>
-        <translation>无法与平台建立安全连接。课堂助手稍后会重试。</translation>
-    </message>
-    <message>
         <source>The connection to the platform was lost. ClassDesk will try again later.</source>
         <translation>与平台的连接已断开。课堂助手稍后会重试。</translation>
     </message>
@@ -3093,6 +3093,10 @@ but changes wait for the teacher&apos;s decision.</source>
     <message>
         <source>The platform rejected the request (HTTP %1).</source>
         <translation>平台拒绝了该请求（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the platform could not be set up. If the platform&apos;s address starts with http:// rather than https://, enter it with http://. Otherwise ClassDesk will try again later.</source>
+        <translation>无法与平台建立安全连接。如果平台地址以 http:// 而不是 https:// 开头，请在输入地址时写上 http://；否则课堂助手稍后会重试。</translation>
     </message>
 </context>
 <context>

@@ -139,8 +139,16 @@ void printSummary(const SyncOutcome &outcome, const QList<Rejection> &rejections
         return;
     }
 
-    if (!outcome.errorMessage.isEmpty())
-        printError(outcome.errorMessage);
+    if (!outcome.errorMessage.isEmpty()) {
+        // Engine messages carry no code of their own; sign-in messages already show it.
+        const bool showCode = !outcome.errorCode.isEmpty() && !outcome.errorMessage.contains(outcome.errorCode);
+        printError(showCode ? Error{outcome.errorCode, outcome.errorMessage}.displayText() : outcome.errorMessage);
+    }
+    if (exitCode == ProblemsFound) {
+        // The engine's messages promise a later retry, which the app makes but this command does not.
+        printError(Text::tr("classdesk-cli does not try again by itself. The changes not sent stay saved in "
+                            "this data folder; run classdesk-cli sync again later."));
+    }
     if (exitCode != Success && exitCode != NeedsTeacher)
         return;
     printLine(Text::tr("Pulled %n change(s) from the platform.", nullptr, outcome.pulled));

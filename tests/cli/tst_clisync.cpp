@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace ServerTestSupport;
 
 namespace {
@@ -273,6 +275,23 @@ private slots:
                             Password);
         QVERIFY2(run.exitCode == Failed, run.errors.constData() + run.output);
         QVERIFY2(run.errorCode().startsWith(QStringLiteral("network.")), qPrintable(run.errorCode()));
+    }
+
+    // A sync that fails after a saved sign-in names the error code and says
+    // that the command, unlike the app, does not try again by itself.
+    void failedSyncSaysRunAgain()
+    {
+        auto server = std::make_unique<ServerProcess>();
+        QVERIFY(startServer(*server));
+        QCOMPARE(signIn(*server).exitCode, Success);
+        server.reset();
+
+        const Run run = cli({QStringLiteral("sync")});
+        if (run.exitCode == SignInNeeded && run.errors.contains("keychain.unavailable"))
+            QSKIP("No keychain in this session; scripts/test.sh provides one");
+        QVERIFY2(run.exitCode == Failed, run.errors.constData() + run.output);
+        QVERIFY2(run.errors.contains("network."), run.errors.constData());
+        QVERIFY2(run.errors.contains("classdesk-cli sync"), run.errors.constData());
     }
 
     void refusedSignInAsksToSignInAgain()
