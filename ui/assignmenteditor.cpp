@@ -42,6 +42,18 @@ const QTime DefaultDueTime(21, 0);
 
 constexpr int ShortListHeight = 76;
 
+// Most schools use China's zone, which teachers call Beijing time rather than
+// by its IANA id. Other zones get the name the locale gives, if it has one.
+QString zoneDisplayName(const QTimeZone &zone)
+{
+    static const QList<QByteArray> chinaZones = {QByteArrayLiteral("Asia/Shanghai"), QByteArrayLiteral("Asia/Chongqing"),
+                                                 QByteArrayLiteral("Asia/Harbin"), QByteArrayLiteral("PRC")};
+    if (chinaZones.contains(zone.id()))
+        return AssignmentEditor::tr("Beijing time");
+    const QString name = zone.displayName(QTimeZone::GenericTime, QTimeZone::LongName, QLocale());
+    return name.isEmpty() ? QString::fromUtf8(zone.id()) : name;
+}
+
 } // namespace
 
 AssignmentEditor::AssignmentEditor(Workspace &workspace, QWidget *parent)
@@ -49,8 +61,7 @@ AssignmentEditor::AssignmentEditor(Workspace &workspace, QWidget *parent)
     , m_workspace(workspace)
     , m_saveTimer(new QTimer(this))
 {
-    const auto zone = workspace.schools().timeZone(workspace.schoolId());
-    m_schoolZone = zone && zone->isValid() ? *zone : QTimeZone(FallbackZone);
+    readSchoolZone();
 
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(SaveDelayMilliseconds);
@@ -68,6 +79,16 @@ AssignmentEditor::AssignmentEditor(Workspace &workspace, QWidget *parent)
     connect(&workspace.classes(), &ClassStore::changed, this, [this](const QString &entity) {
         if (entity == QLatin1String("class"))
             reloadClasses();
+    });
+    // The first sync after sign-in replaces the offline school. A new
+    // assignment not saved yet then belongs to the platform's school, or the
+    // list, which shows the current school, would not show it.
+    connect(&workspace, &Workspace::schoolChanged, this, [this] {
+        if (m_assignment.id.isEmpty())
+            m_assignment.schoolId = m_workspace.schoolId();
+        readSchoolZone();
+        updateZoneLabel();
+        reloadClasses();
     });
 
     m_assignment.schoolId = workspace.schoolId();
@@ -138,12 +159,7 @@ void AssignmentEditor::buildLayout()
     m_zoneLabel = new QLabel(this);
     m_zoneLabel->setObjectName(QStringLiteral("zoneLabel"));
     m_zoneLabel->setWordWrap(true);
-    QString zoneText = tr("Dates and times are in the school's time zone (%1).")
-                           .arg(QString::fromUtf8(m_schoolZone.id()));
-    const QDateTime now = QDateTime::currentDateTime();
-    if (QTimeZone::systemTimeZone().offsetFromUtc(now) != m_schoolZone.offsetFromUtc(now))
-        zoneText += QLatin1Char(' ') + tr("This computer is set to another time zone.");
-    m_zoneLabel->setText(zoneText);
+    updateZoneLabel();
 
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
@@ -258,6 +274,21 @@ void AssignmentEditor::scheduleSave()
         return;
     m_dirty = true;
     m_saveTimer->start();
+}
+
+void AssignmentEditor::readSchoolZone()
+{
+    const auto zone = m_workspace.schools().timeZone(m_workspace.schoolId());
+    m_schoolZone = zone && zone->isValid() ? *zone : QTimeZone(FallbackZone);
+}
+
+void AssignmentEditor::updateZoneLabel()
+{
+    QString zoneText = tr("Dates and times are in the school's time zone (%1).").arg(zoneDisplayName(m_schoolZone));
+    const QDateTime now = QDateTime::currentDateTime();
+    if (QTimeZone::systemTimeZone().offsetFromUtc(now) != m_schoolZone.offsetFromUtc(now))
+        zoneText += QLatin1Char(' ') + tr("This computer is set to another time zone.");
+    m_zoneLabel->setText(zoneText);
 }
 
 bool AssignmentEditor::saveNow()

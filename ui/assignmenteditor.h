@@ -81,6 +81,8 @@ private:
     void refreshFromStore();
     void readWidgets();
     void updateStateView();
+    void readSchoolZone();
+    void updateZoneLabel();
     void updateAttachmentList();
     void wrapSelection(const QString &marker);
     void prefixLines(const QString &prefix);

@@ -364,7 +364,20 @@ private slots:
         offline.view()->selectionModel()->select(offline.model()->index(0, 0),
                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QVERIFY(!offline.findChild<QPushButton *>(QStringLiteral("resumeUploadButton"))->isEnabled());
-        QVERIFY(!offline.findChild<QLabel *>(QStringLiteral("uploadNoteLabel"))->text().isEmpty());
+        QVERIFY(offline.findChild<QLabel *>(QStringLiteral("uploadNoteLabel"))->text().contains(QStringLiteral("not connected")));
+    }
+
+    void emptyQueueShowsNeutralNote()
+    {
+        QTemporaryDir folder;
+        auto workspace = Workspace::open(folder.path());
+        QVERIFY(workspace.has_value());
+
+        UploadQueuePanel offline((*workspace)->database());
+        QCOMPARE(offline.model()->rowCount(), 0);
+        const QString note = offline.findChild<QLabel *>(QStringLiteral("uploadNoteLabel"))->text();
+        QVERIFY2(!note.contains(QStringLiteral("not connected")), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("No files are waiting")), qPrintable(note));
     }
 
     void stateTextNamesEveryState_data()
