@@ -41,6 +41,7 @@ const QByteArray FallbackZone = QByteArrayLiteral("Asia/Shanghai");
 const QTime DefaultDueTime(21, 0);
 
 constexpr int ShortListHeight = 76;
+constexpr int ClassListRows = 10;
 
 // Most schools use China's zone, which teachers call Beijing time rather than
 // by its IANA id. Other zones get the name the locale gives, if it has one.
@@ -142,7 +143,14 @@ void AssignmentEditor::buildLayout()
     m_classList = new QListWidget(this);
     m_classList->setObjectName(QStringLiteral("classList"));
     m_classList->setAccessibleName(tr("Target classes"));
-    m_classList->setMaximumHeight(ShortListHeight);
+    // A school can have a hundred classes or more: the list shows several
+    // rows at once and a filter narrows it by name.
+    m_classList->setMinimumHeight(m_classList->fontMetrics().height() * ClassListRows);
+    m_classFilterEdit = new QLineEdit(this);
+    m_classFilterEdit->setObjectName(QStringLiteral("classFilterEdit"));
+    m_classFilterEdit->setAccessibleName(tr("Filter classes"));
+    m_classFilterEdit->setPlaceholderText(tr("Type part of a class name"));
+    m_classFilterEdit->setClearButtonEnabled(true);
 
     m_dueBox = new QCheckBox(tr("Has a &due date"), this);
     m_dueBox->setObjectName(QStringLiteral("dueBox"));
@@ -227,7 +235,10 @@ void AssignmentEditor::buildLayout()
     form->addRow(titleLabel, m_titleEdit);
     form->addRow(instructionsLabel, instructionsBox);
     form->addRow(attachmentsLabel, attachmentRow);
-    form->addRow(classesLabel, m_classList);
+    auto *classesBox = new QVBoxLayout;
+    classesBox->addWidget(m_classFilterEdit);
+    classesBox->addWidget(m_classList);
+    form->addRow(classesLabel, classesBox);
     form->addRow(tr("Due:"), dueRow);
     form->addRow(QString(), m_zoneLabel);
     form->addRow(tr("Publish:"), publishRow);
@@ -239,6 +250,7 @@ void AssignmentEditor::connectEdits()
     connect(m_titleEdit, &QLineEdit::textEdited, this, &AssignmentEditor::scheduleSave);
     connect(m_instructionsEdit, &QPlainTextEdit::textChanged, this, &AssignmentEditor::scheduleSave);
     connect(m_classList, &QListWidget::itemChanged, this, &AssignmentEditor::scheduleSave);
+    connect(m_classFilterEdit, &QLineEdit::textChanged, this, &AssignmentEditor::filterClasses);
     connect(m_dueBox, &QCheckBox::toggled, this, [this](bool due) {
         m_dueDateEdit->setEnabled(due);
         m_dueTimeEdit->setEnabled(due);
@@ -432,6 +444,19 @@ void AssignmentEditor::reloadClasses()
         item->setCheckState(m_assignment.targetClassIds.contains(schoolClass.id) ? Qt::Checked : Qt::Unchecked);
     }
     m_loading = false;
+    filterClasses();
+}
+
+void AssignmentEditor::filterClasses()
+{
+    // Checked classes stay in view, so the filter never hides a choice made.
+    const QString text = m_classFilterEdit->text().trimmed();
+    for (int row = 0; row < m_classList->count(); ++row) {
+        QListWidgetItem *item = m_classList->item(row);
+        const bool matches = text.isEmpty() || item->text().contains(text, Qt::CaseInsensitive)
+                             || item->checkState() == Qt::Checked;
+        item->setHidden(!matches);
+    }
 }
 
 void AssignmentEditor::updateAttachmentList()

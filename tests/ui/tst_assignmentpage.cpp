@@ -421,6 +421,38 @@ private slots:
         QCOMPARE(page.listedIds(), QStringList{id});
     }
 
+    void classFilterNarrowsList()
+    {
+        AssignmentPage page(*m_fixture.workspace);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        AssignmentEditor &editor = *page.editor();
+        auto *classes = child<QListWidget>(editor, "classList");
+        QVERIFY(classes->height() >= classes->fontMetrics().height() * 8);
+        checkClass(editor, QStringLiteral("高一(3)班"));
+
+        child<QLineEdit>(editor, "classFilterEdit")->setText(QStringLiteral("(4)"));
+        const auto third = classes->findItems(QStringLiteral("高一(3)班"), Qt::MatchExactly);
+        const auto fourth = classes->findItems(QStringLiteral("高一(4)班"), Qt::MatchExactly);
+        QVERIFY(!fourth.first()->isHidden());
+        // A checked class stays in view, so the choice remains visible.
+        QVERIFY(!third.first()->isHidden());
+
+        third.first()->setCheckState(Qt::Unchecked);
+        child<QLineEdit>(editor, "classFilterEdit")->setText(QStringLiteral("(4)班"));
+        QVERIFY(third.first()->isHidden());
+        child<QLineEdit>(editor, "classFilterEdit")->clear();
+        QVERIFY(!third.first()->isHidden());
+    }
+
+    void zoneHintNamesBeijingTime()
+    {
+        AssignmentPage page(*m_fixture.workspace);
+        const QString hint = child<QLabel>(*page.editor(), "zoneLabel")->text();
+        QVERIFY2(hint.contains(QStringLiteral("Beijing time")), qPrintable(hint));
+        QVERIFY2(!hint.contains(QStringLiteral("Asia/Shanghai")), qPrintable(hint));
+    }
+
     void scheduleUsesSchoolTime()
     {
         setSystemTimeZone("Europe/London");
