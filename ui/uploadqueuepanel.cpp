@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uploadqueuepanel.h"
 
+#include "coursewaremodel.h"
 #include "synccontroller.h"
 #include "uilogging.h"
 #include "uploadqueuemodel.h"
@@ -318,8 +319,8 @@ void UploadQueuePanel::showOverall(qint64 sentBytes, qint64 totalBytes, double b
     }
     m_overallBar->setValue(totalBytes > 0 ? int(std::clamp<qint64>(sentBytes * 1000 / totalBytes, 0, 1000)) : 0);
 
-    QStringList parts{tr("%1 of %2").arg(QLocale().formattedDataSize(sentBytes),
-                                         QLocale().formattedDataSize(totalBytes))};
+    QStringList parts{tr("%1 of %2").arg(CoursewareModel::formatSize(sentBytes),
+                                         CoursewareModel::formatSize(totalBytes))};
     if (const QString speed = UploadQueueModel::speedText(bytesPerSecond); !speed.isEmpty())
         parts << speed;
     if (const QString timeLeft = UploadQueueModel::timeLeftText(etaSeconds); !timeLeft.isEmpty())
