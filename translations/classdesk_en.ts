@@ -219,6 +219,20 @@
             <numerusform>%n to review</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more change(s) not shown</source>
+        <translation>
+            <numerusform>%n more change not shown</numerusform>
+            <numerusform>%n more changes not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) go out after the file uploads or earlier changes they wait for, or are being sent now</source>
+        <translation>
+            <numerusform>%n more change goes out after the file uploads or earlier changes it waits for, or is being sent now</numerusform>
+            <numerusform>%n more changes go out after the file uploads or earlier changes they wait for, or are being sent now</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::TodayLessonWidget</name>

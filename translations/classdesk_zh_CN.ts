@@ -194,6 +194,18 @@
         <source>Attach Files</source>
         <translation>附加文件</translation>
     </message>
+    <message>
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+    <message>
+        <source>Filter classes</source>
+        <translation>筛选班级</translation>
+    </message>
+    <message>
+        <source>Type part of a class name</source>
+        <translation>输入班级名称的一部分</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::AssignmentPage</name>
@@ -2519,6 +2531,18 @@ but changes wait for the teacher&apos;s decision.</source>
         <source>%1: failed: %2</source>
         <translation>%1：失败：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more change(s) not shown</source>
+        <translation>
+            <numerusform>另有 %n 项更改未列出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) go out after the file uploads or earlier changes they wait for, or are being sent now</source>
+        <translation>
+            <numerusform>另有 %n 项更改：正在发送，或在等待文件上传或之前的更改完成后发出</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::SyncStateText</name>
@@ -2953,6 +2977,10 @@ but changes wait for the teacher&apos;s decision.</source>
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>No files are waiting for upload.</source>
+        <translation>没有等待上传的文件。</translation>
     </message>
 </context>
 <context>

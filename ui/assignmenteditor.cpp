@@ -41,6 +41,19 @@ const QByteArray FallbackZone = QByteArrayLiteral("Asia/Shanghai");
 const QTime DefaultDueTime(21, 0);
 
 constexpr int ShortListHeight = 76;
+constexpr int ClassListRows = 10;
+
+// Most schools use China's zone, which teachers call Beijing time rather than
+// by its IANA id. Other zones get the name the locale gives, if it has one.
+QString zoneDisplayName(const QTimeZone &zone)
+{
+    static const QList<QByteArray> chinaZones = {QByteArrayLiteral("Asia/Shanghai"), QByteArrayLiteral("Asia/Chongqing"),
+                                                 QByteArrayLiteral("Asia/Harbin"), QByteArrayLiteral("PRC")};
+    if (chinaZones.contains(zone.id()))
+        return AssignmentEditor::tr("Beijing time");
+    const QString name = zone.displayName(QTimeZone::GenericTime, QTimeZone::LongName, QLocale());
+    return name.isEmpty() ? QString::fromUtf8(zone.id()) : name;
+}
 
 } // namespace
 
@@ -49,8 +62,7 @@ AssignmentEditor::AssignmentEditor(Workspace &workspace, QWidget *parent)
     , m_workspace(workspace)
     , m_saveTimer(new QTimer(this))
 {
-    const auto zone = workspace.schools().timeZone(workspace.schoolId());
-    m_schoolZone = zone && zone->isValid() ? *zone : QTimeZone(FallbackZone);
+    readSchoolZone();
 
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(SaveDelayMilliseconds);
@@ -68,6 +80,16 @@ AssignmentEditor::AssignmentEditor(Workspace &workspace, QWidget *parent)
     connect(&workspace.classes(), &ClassStore::changed, this, [this](const QString &entity) {
         if (entity == QLatin1String("class"))
             reloadClasses();
+    });
+    // The first sync after sign-in replaces the offline school. A new
+    // assignment not saved yet then belongs to the platform's school, or the
+    // list, which shows the current school, would not show it.
+    connect(&workspace, &Workspace::schoolChanged, this, [this] {
+        if (m_assignment.id.isEmpty())
+            m_assignment.schoolId = m_workspace.schoolId();
+        readSchoolZone();
+        updateZoneLabel();
+        reloadClasses();
     });
 
     m_assignment.schoolId = workspace.schoolId();
@@ -121,7 +143,14 @@ void AssignmentEditor::buildLayout()
     m_classList = new QListWidget(this);
     m_classList->setObjectName(QStringLiteral("classList"));
     m_classList->setAccessibleName(tr("Target classes"));
-    m_classList->setMaximumHeight(ShortListHeight);
+    // A school can have a hundred classes or more: the list shows several
+    // rows at once and a filter narrows it by name.
+    m_classList->setMinimumHeight(m_classList->fontMetrics().height() * ClassListRows);
+    m_classFilterEdit = new QLineEdit(this);
+    m_classFilterEdit->setObjectName(QStringLiteral("classFilterEdit"));
+    m_classFilterEdit->setAccessibleName(tr("Filter classes"));
+    m_classFilterEdit->setPlaceholderText(tr("Type part of a class name"));
+    m_classFilterEdit->setClearButtonEnabled(true);
 
     m_dueBox = new QCheckBox(tr("Has a &due date"), this);
     m_dueBox->setObjectName(QStringLiteral("dueBox"));
@@ -138,12 +167,7 @@ void AssignmentEditor::buildLayout()
     m_zoneLabel = new QLabel(this);
     m_zoneLabel->setObjectName(QStringLiteral("zoneLabel"));
     m_zoneLabel->setWordWrap(true);
-    QString zoneText = tr("Dates and times are in the school's time zone (%1).")
-                           .arg(QString::fromUtf8(m_schoolZone.id()));
-    const QDateTime now = QDateTime::currentDateTime();
-    if (QTimeZone::systemTimeZone().offsetFromUtc(now) != m_schoolZone.offsetFromUtc(now))
-        zoneText += QLatin1Char(' ') + tr("This computer is set to another time zone.");
-    m_zoneLabel->setText(zoneText);
+    updateZoneLabel();
 
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
@@ -211,7 +235,10 @@ void AssignmentEditor::buildLayout()
     form->addRow(titleLabel, m_titleEdit);
     form->addRow(instructionsLabel, instructionsBox);
     form->addRow(attachmentsLabel, attachmentRow);
-    form->addRow(classesLabel, m_classList);
+    auto *classesBox = new QVBoxLayout;
+    classesBox->addWidget(m_classFilterEdit);
+    classesBox->addWidget(m_classList);
+    form->addRow(classesLabel, classesBox);
     form->addRow(tr("Due:"), dueRow);
     form->addRow(QString(), m_zoneLabel);
     form->addRow(tr("Publish:"), publishRow);
@@ -223,6 +250,7 @@ void AssignmentEditor::connectEdits()
     connect(m_titleEdit, &QLineEdit::textEdited, this, &AssignmentEditor::scheduleSave);
     connect(m_instructionsEdit, &QPlainTextEdit::textChanged, this, &AssignmentEditor::scheduleSave);
     connect(m_classList, &QListWidget::itemChanged, this, &AssignmentEditor::scheduleSave);
+    connect(m_classFilterEdit, &QLineEdit::textChanged, this, &AssignmentEditor::filterClasses);
     connect(m_dueBox, &QCheckBox::toggled, this, [this](bool due) {
         m_dueDateEdit->setEnabled(due);
         m_dueTimeEdit->setEnabled(due);
@@ -258,6 +286,21 @@ void AssignmentEditor::scheduleSave()
         return;
     m_dirty = true;
     m_saveTimer->start();
+}
+
+void AssignmentEditor::readSchoolZone()
+{
+    const auto zone = m_workspace.schools().timeZone(m_workspace.schoolId());
+    m_schoolZone = zone && zone->isValid() ? *zone : QTimeZone(FallbackZone);
+}
+
+void AssignmentEditor::updateZoneLabel()
+{
+    QString zoneText = tr("Dates and times are in the school's time zone (%1).").arg(zoneDisplayName(m_schoolZone));
+    const QDateTime now = QDateTime::currentDateTime();
+    if (QTimeZone::systemTimeZone().offsetFromUtc(now) != m_schoolZone.offsetFromUtc(now))
+        zoneText += QLatin1Char(' ') + tr("This computer is set to another time zone.");
+    m_zoneLabel->setText(zoneText);
 }
 
 bool AssignmentEditor::saveNow()
@@ -401,6 +444,19 @@ void AssignmentEditor::reloadClasses()
         item->setCheckState(m_assignment.targetClassIds.contains(schoolClass.id) ? Qt::Checked : Qt::Unchecked);
     }
     m_loading = false;
+    filterClasses();
+}
+
+void AssignmentEditor::filterClasses()
+{
+    // Checked classes stay in view, so the filter never hides a choice made.
+    const QString text = m_classFilterEdit->text().trimmed();
+    for (int row = 0; row < m_classList->count(); ++row) {
+        QListWidgetItem *item = m_classList->item(row);
+        const bool matches = text.isEmpty() || item->text().contains(text, Qt::CaseInsensitive)
+                             || item->checkState() == Qt::Checked;
+        item->setHidden(!matches);
+    }
 }
 
 void AssignmentEditor::updateAttachmentList()

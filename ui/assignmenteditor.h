@@ -81,6 +81,9 @@ private:
     void refreshFromStore();
     void readWidgets();
     void updateStateView();
+    void readSchoolZone();
+    void filterClasses();
+    void updateZoneLabel();
     void updateAttachmentList();
     void wrapSelection(const QString &marker);
     void prefixLines(const QString &prefix);
@@ -103,6 +106,7 @@ private:
     QPushButton *m_attachFileButton = nullptr;
     QPushButton *m_removeAttachmentButton = nullptr;
     QListWidget *m_classList = nullptr;
+    QLineEdit *m_classFilterEdit = nullptr;
     QCheckBox *m_dueBox = nullptr;
     QDateEdit *m_dueDateEdit = nullptr;
     QTimeEdit *m_dueTimeEdit = nullptr;

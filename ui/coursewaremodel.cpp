@@ -139,6 +139,9 @@ Status CoursewareModel::remove(const QString &id)
 
 QString CoursewareModel::formatSize(qint64 bytes)
 {
+    // Every size in the UI comes from here, so they share units: powers of
+    // 1024 with the usual kB and MB. Qt 6.4 localizes "bytes" (zh_CN: 字节)
+    // but keeps the Latin kB and MB.
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 

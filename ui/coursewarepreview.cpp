@@ -160,7 +160,10 @@ QWidget *CoursewarePreview::buildMediaPage()
     m_player = new QMediaPlayer(this);
     m_player->setAudioOutput(new QAudioOutput(this));
     m_videoWidget = new QVideoWidget(this);
-    m_videoWidget->setMinimumSize(160, 90);
+    // The video gives way first when a warning or a short window leaves
+    // little height, so the controls below it are never covered.
+    m_videoWidget->setMinimumSize(160, m_videoWidget->fontMetrics().height() * 2);
+    m_videoWidget->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_player->setVideoOutput(m_videoWidget);
 
     m_playButton = new QPushButton(tr("Play"), this);
@@ -180,6 +183,7 @@ QWidget *CoursewarePreview::buildMediaPage()
     m_chapterList->setObjectName(QStringLiteral("chapterList"));
     m_chapterList->setAccessibleName(tr("Chapter marks"));
     m_chapterList->setMaximumHeight(120);
+    m_chapterList->setMinimumHeight(m_chapterList->fontMetrics().height() * 2);
     m_chapterTitleEdit = new QLineEdit(this);
     m_chapterTitleEdit->setPlaceholderText(tr("Chapter title"));
     m_chapterTitleEdit->setAccessibleName(tr("Chapter title"));

@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -31,6 +32,8 @@ enum Column { RowColumn, NumberColumn, NameColumn, GenderColumn, ClassColumn, No
 
 // The class box's first entry when the file has a class column.
 const QString FromFileMarker = QStringLiteral("\x01from-file");
+
+const QString LastFolderKey = QStringLiteral("rosterImport/lastFolder");
 
 const QColor ProblemBackground(0xfb, 0xe0, 0xe0);
 const QColor WarningBackground(0xfd, 0xf3, 0xd0);
@@ -146,16 +149,27 @@ void RosterImportDialog::buildLayout()
 
 void RosterImportDialog::chooseFile()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Choose a roster file"), folder,
+        this, tr("Choose a roster file"), startFolder(),
         tr("Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
 
+QString RosterImportDialog::startFolder()
+{
+    const QStringList candidates = {QSettings().value(LastFolderKey).toString(),
+                                    QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)};
+    for (const QString &folder : candidates) {
+        if (!folder.isEmpty() && QFileInfo(folder).isDir())
+            return folder;
+    }
+    return QDir::homePath();
+}
+
 void RosterImportDialog::openFile(const QString &filePath)
 {
+    QSettings().setValue(LastFolderKey, QFileInfo(filePath).absolutePath());
     m_filePath = filePath;
     m_fileLabel->setText(QDir::toNativeSeparators(filePath));
     {

@@ -44,6 +44,11 @@ public:
 
     [[nodiscard]] const RosterImportSummary &summary() const { return m_summary; }
 
+    // The folder the file dialog opens in: the folder of the last roster
+    // opened, else Documents, else home. Always an existing folder, because
+    // the file dialog puts the last part of a missing path in its name field.
+    [[nodiscard]] static QString startFolder();
+
 public slots:
     void chooseFile();
     // Writes the importable rows; imported() or an error message follows.

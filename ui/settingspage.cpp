@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingspage.h"
 
+#include "coursewaremodel.h"
 #include "database.h"
 #include "databasebackup.h"
 #include "languagesetup.h"
@@ -229,7 +230,7 @@ qint64 SettingsPage::folderSize(const QString &folder)
 
 void SettingsPage::refreshDataSize()
 {
-    m_dataSizeLabel->setText(QLocale().formattedDataSize(folderSize(m_workspace.dataDirectory())));
+    m_dataSizeLabel->setText(CoursewareModel::formatSize(folderSize(m_workspace.dataDirectory())));
 }
 
 void SettingsPage::chooseBackupFile()

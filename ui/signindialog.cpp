@@ -19,6 +19,10 @@ namespace {
 const QString ServerKey = QStringLiteral("platform/address");
 const QString AccountKey = QStringLiteral("platform/account");
 
+// A typical full platform address; the address field is at least this wide,
+// so the teacher sees the whole address instead of its tail.
+const QString TypicalAddress = QStringLiteral("https://platform.example.edu.cn/api/v1/");
+
 // Whether a failed sign-in reached a web server that is not a school
 // platform: such a server answers the token request with a page of its own
 // instead of a problem report or a token.
@@ -41,6 +45,10 @@ SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
     m_serverEdit->setObjectName(QStringLiteral("serverEdit"));
     m_serverEdit->setPlaceholderText(tr("For example platform.school.edu.cn"));
     m_serverEdit->setAccessibleName(tr("Platform address"));
+    // Font metrics are in device-independent pixels, so the width holds at any
+    // scale factor. Two more characters leave room for the frame and cursor.
+    const QFontMetrics metrics = m_serverEdit->fontMetrics();
+    m_serverEdit->setMinimumWidth(metrics.horizontalAdvance(TypicalAddress) + 2 * metrics.averageCharWidth());
     m_accountEdit = new QLineEdit(settings.value(AccountKey).toString(), this);
     m_accountEdit->setObjectName(QStringLiteral("accountEdit"));
     m_accountEdit->setAccessibleName(tr("Account"));

@@ -291,6 +291,23 @@ void SyncPage::refreshPending()
                                             : tr("%1 \u201c%2\u201d").arg(entityName(entry.entity), name);
         m_pendingList->addItem(tr("%1 (%2)").arg(what, operationName(entry.op)));
     }
+
+    // The list holds what goes out next; the count above also holds changes
+    // waiting for a file upload or an earlier change, and those being sent.
+    const auto waiting = m_workspace.outbox().count(QStringLiteral("pending"));
+    const auto sending = m_workspace.outbox().count(QStringLiteral("sent"));
+    if (!waiting || !sending)
+        return reportFailure((!waiting ? waiting.error() : sending.error()).displayText());
+    const int unlisted = *waiting + *sending - int(pending->size());
+    if (unlisted <= 0)
+        return;
+    auto *more = new QListWidgetItem(pending->size() == ShownEntries
+                                         ? tr("%n more change(s) not shown", "", unlisted)
+                                         : tr("%n more change(s) go out after the file uploads or earlier "
+                                              "changes they wait for, or are being sent now", "", unlisted),
+                                     m_pendingList);
+    more->setData(Qt::UserRole, QStringLiteral("unlisted"));
+    more->setFlags(Qt::ItemIsEnabled);
 }
 
 void SyncPage::refreshConflicts()

@@ -149,6 +149,9 @@ void TodayPage::reload()
         return;
     }
     m_date = CivilTime::dateAt(CivilTime::nowMs(), *zone).addDays(m_dayOffset);
+    // The queued note names a lesson of the day shown before.
+    if (!m_queuedLessonId.isEmpty())
+        showStatus({}, false);
     const QString dateText = QLocale().toString(m_date, QLocale::LongFormat);
     m_dateLabel->setText(m_dayOffset == 0 ? tr("Today, %1").arg(dateText) : dateText);
     m_emptyLabel->setText(m_dayOffset == 0 ? tr("No lessons today. Lessons from the timetable appear here.")
@@ -226,6 +229,10 @@ void TodayPage::setUndoMilliseconds(int milliseconds)
 void TodayPage::setNetworkAvailable(bool available)
 {
     m_networkAvailable = available;
+    // The queued note describes the network when the lesson was published;
+    // once the network is back the sync sends it, and the status bar shows that.
+    if (available && !m_queuedLessonId.isEmpty())
+        showStatus({}, false);
 }
 
 void TodayPage::publishLesson(const QString &lessonId)
@@ -248,6 +255,7 @@ void TodayPage::publishLesson(const QString &lessonId)
     else
         status = tr("You are offline. The lesson will go out when the network returns.");
     showStatus(status, false);
+    m_queuedLessonId = lessonId;
 
     m_lastPublication = *publication;
     QStringList parts;
@@ -288,6 +296,7 @@ void TodayPage::showStatus(const QString &text, bool isError)
 {
     if (isError)
         qCInfo(lcUi) << "Today page shows an error:" << text;
+    m_queuedLessonId.clear();
     m_statusLabel->setStyleSheet(isError ? QStringLiteral("color: #a40000;") : QString());
     m_statusLabel->setText(text);
     m_statusLabel->setVisible(!text.isEmpty());

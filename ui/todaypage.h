@@ -67,6 +67,7 @@ private:
     int m_dayOffset = 0;
     std::optional<bool> m_networkAvailable; // empty until the sync layer reports
     std::optional<LessonPublication> m_lastPublication;
+    QString m_queuedLessonId; // lesson the "queued" status line is about, if it shows
     QList<TodayLessonWidget *> m_lessonWidgets;
 
     QLabel *m_dateLabel = nullptr;

@@ -2,6 +2,7 @@
 #include "uploadqueuemodel.h"
 
 #include "civiltime.h"
+#include "coursewaremodel.h"
 #include "database.h"
 #include "uploadqueuestore.h"
 
@@ -179,7 +180,7 @@ QString UploadQueueModel::speedText(double bytesPerSecond)
 {
     if (bytesPerSecond <= 0)
         return {};
-    return tr("%1/s").arg(QLocale().formattedDataSize(qint64(bytesPerSecond)));
+    return tr("%1/s").arg(CoursewareModel::formatSize(qint64(bytesPerSecond)));
 }
 
 QString UploadQueueModel::timeLeftText(qint64 seconds)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uploadqueuepanel.h"
 
+#include "coursewaremodel.h"
 #include "synccontroller.h"
 #include "uilogging.h"
 #include "uploadqueuemodel.h"
@@ -72,6 +73,9 @@ UploadQueuePanel::UploadQueuePanel(Database &database, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &UploadQueuePanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &UploadQueuePanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &UploadQueuePanel::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &UploadQueuePanel::updateNote);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &UploadQueuePanel::updateNote);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &UploadQueuePanel::updateNote);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &UploadQueuePanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UploadQueuePanel::updateButtons);
     updateButtons();
@@ -282,7 +286,14 @@ void UploadQueuePanel::updateNote()
     const bool reachable = m_controller && m_controller->state() != SyncEngine::State::SignedOut
         && m_controller->state() != SyncEngine::State::SignInRequired
         && m_controller->state() != SyncEngine::State::Offline;
-    if (!m_controller || !m_live || !reachable)
+    const bool anyWaiting = std::any_of(m_model->items().begin(), m_model->items().end(),
+                                        [](const UploadQueue::Item &item) {
+                                            return item.state != UploadQueue::ItemState::Done;
+                                        });
+    // The offline line speaks of "the files", so it only shows while some wait.
+    if (m_model->rowCount() == 0)
+        notes << tr("No files are waiting for upload.");
+    else if (anyWaiting && (!m_controller || !m_live || !reachable))
         notes << tr("ClassDesk is not connected to the platform. The files upload when it is.");
 
     const QTime notBefore = QTime::fromString(QSettings().value(QLatin1String(UploadQueue::NotBeforeSettingsKey))
@@ -308,8 +319,8 @@ void UploadQueuePanel::showOverall(qint64 sentBytes, qint64 totalBytes, double b
     }
     m_overallBar->setValue(totalBytes > 0 ? int(std::clamp<qint64>(sentBytes * 1000 / totalBytes, 0, 1000)) : 0);
 
-    QStringList parts{tr("%1 of %2").arg(QLocale().formattedDataSize(sentBytes),
-                                         QLocale().formattedDataSize(totalBytes))};
+    QStringList parts{tr("%1 of %2").arg(CoursewareModel::formatSize(sentBytes),
+                                         CoursewareModel::formatSize(totalBytes))};
     if (const QString speed = UploadQueueModel::speedText(bytesPerSecond); !speed.isEmpty())
         parts << speed;
     if (const QString timeLeft = UploadQueueModel::timeLeftText(etaSeconds); !timeLeft.isEmpty())

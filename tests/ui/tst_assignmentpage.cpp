@@ -7,6 +7,10 @@
 #include "mainwindow.h"
 #include "outboxstore.h"
 #include "submissionstore.h"
+#include "lessonmaterialstore.h"
+#include "lessonpublisher.h"
+#include "todaylessonwidget.h"
+#include "todaypage.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -18,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -293,6 +298,159 @@ private slots:
         QCOMPARE(stored->state, AssignmentState::Published);
         QVERIFY(stored->publishAt.has_value());
         QVERIFY(!child<QPushButton>(*page.editor(), "publishNowButton")->isEnabled());
+    }
+
+    void publishedNewAssignmentListedAtOnce()
+    {
+        AssignmentPage page(*m_fixture.workspace);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::mouseClick(child<QPushButton>(page, "newAssignmentButton"), Qt::LeftButton);
+        AssignmentEditor &editor = *page.editor();
+
+        typeText(child<QLineEdit>(editor, "titleEdit"), QStringLiteral("朗读课文"));
+        checkClass(editor, QStringLiteral("高一(3)班"));
+        QTest::mouseClick(child<QPushButton>(editor, "publishNowButton"), Qt::LeftButton);
+
+        const QString id = editor.assignmentId();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(page.listedIds(), QStringList{id});
+        QVERIFY2(page.list()->item(0)->text().contains(QStringLiteral("Published")), qPrintable(page.list()->item(0)->text()));
+        QCOMPARE(page.list()->currentRow(), 0);
+    }
+
+    void publishInWindowListedAtOnce()
+    {
+        MainWindow window(*m_fixture.workspace, QStringLiteral("1"), QStringLiteral("r"));
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showSection(MainWindow::Section::Assignments);
+        AssignmentPage &page = *window.assignmentPage();
+        QTest::mouseClick(child<QPushButton>(page, "newAssignmentButton"), Qt::LeftButton);
+        AssignmentEditor &editor = *page.editor();
+        typeText(child<QLineEdit>(editor, "titleEdit"), QStringLiteral("抄写生字"));
+        checkClass(editor, QStringLiteral("高一(4)班"));
+        QTest::mouseClick(child<QPushButton>(editor, "publishNowButton"), Qt::LeftButton);
+
+        const QString id = editor.assignmentId();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(page.listedIds(), QStringList{id});
+        QVERIFY(page.list()->item(0)->text().contains(QStringLiteral("Published")));
+    }
+
+    void newAssignmentFromTodayListed()
+    {
+        const QString lessonId = m_fixture.createLesson(m_fixture.today, 2);
+        QVERIFY(!lessonId.isEmpty());
+        MainWindow window(*m_fixture.workspace, QStringLiteral("1"), QStringLiteral("r"));
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showSection(MainWindow::Section::Today);
+        TodayLessonWidget *lesson = nullptr;
+        for (TodayLessonWidget *widget : window.todayPage()->lessonWidgets()) {
+            if (widget->lessonId() == lessonId)
+                lesson = widget;
+        }
+        QVERIFY(lesson);
+
+        // The menu is filled when it opens.
+        QMenu *menu = child<QPushButton>(*lesson, "assignmentButton")->menu();
+        emit menu->aboutToShow();
+        QAction *create = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text() == QStringLiteral("New assignment for this lesson"))
+                create = action;
+        }
+        QVERIFY(create);
+        create->trigger();
+
+        QCOMPARE(window.currentSection(), MainWindow::Section::Assignments);
+        AssignmentPage &page = *window.assignmentPage();
+        const QString id = page.editor()->assignmentId();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(page.listedIds(), QStringList{id});
+
+        QTest::mouseClick(child<QPushButton>(*page.editor(), "publishNowButton"), Qt::LeftButton);
+        QCOMPARE(m_fixture.workspace->assignments().assignment(id)->state, AssignmentState::Published);
+        QCOMPARE(page.listedIds(), QStringList{id});
+        QVERIFY2(page.list()->item(0)->text().contains(QStringLiteral("Published")),
+                 qPrintable(page.list()->item(0)->text()));
+    }
+
+    void lessonPublishUpdatesList()
+    {
+        const QString lessonId = m_fixture.createLesson(m_fixture.today, 2);
+        const QString id = m_fixture.createAssignment(QStringLiteral("课后练习"));
+        QVERIFY(m_fixture.workspace->lessonMaterials().setAssignmentLesson(id, lessonId).has_value());
+        MainWindow window(*m_fixture.workspace, QStringLiteral("1"), QStringLiteral("r"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        AssignmentPage &page = *window.assignmentPage();
+        QCOMPARE(page.listedIds(), QStringList{id});
+        QVERIFY(page.list()->item(0)->text().contains(QStringLiteral("Draft")));
+
+        QVERIFY(m_fixture.workspace->lessonPublisher().publish(lessonId).has_value());
+        QVERIFY2(page.list()->item(0)->text().contains(QStringLiteral("Published")),
+                 qPrintable(page.list()->item(0)->text()));
+    }
+
+    void newAssignmentAfterSchoolChangeListed()
+    {
+        AssignmentPage page(*m_fixture.workspace);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+        // The first sync brings the platform's school while the page is open.
+        QVERIFY(m_fixture.workspace->database()
+                    .execute(QStringLiteral("INSERT INTO school (id, name, time_zone, server_version, created_at, "
+                                            "updated_at) VALUES ('platform-school', '示例中学', 'Asia/Shanghai', "
+                                            "1, 0, 0)"))
+                    .has_value());
+        QVERIFY(m_fixture.workspace->refreshSchool().has_value());
+        QCOMPARE(m_fixture.workspace->schoolId(), QStringLiteral("platform-school"));
+
+        AssignmentEditor &editor = *page.editor();
+        typeText(child<QLineEdit>(editor, "titleEdit"), QStringLiteral("周记"));
+        QVERIFY(editor.saveNow());
+
+        const QString id = editor.assignmentId();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_fixture.workspace->assignments().assignment(id)->schoolId, QStringLiteral("platform-school"));
+        QCOMPARE(page.listedIds(), QStringList{id});
+    }
+
+    void classFilterNarrowsList()
+    {
+        AssignmentPage page(*m_fixture.workspace);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        AssignmentEditor &editor = *page.editor();
+        auto *classes = child<QListWidget>(editor, "classList");
+        QVERIFY(classes->height() >= classes->fontMetrics().height() * 8);
+        checkClass(editor, QStringLiteral("高一(3)班"));
+
+        child<QLineEdit>(editor, "classFilterEdit")->setText(QStringLiteral("(4)"));
+        const auto third = classes->findItems(QStringLiteral("高一(3)班"), Qt::MatchExactly);
+        const auto fourth = classes->findItems(QStringLiteral("高一(4)班"), Qt::MatchExactly);
+        QVERIFY(!fourth.first()->isHidden());
+        // A checked class stays in view, so the choice remains visible.
+        QVERIFY(!third.first()->isHidden());
+
+        third.first()->setCheckState(Qt::Unchecked);
+        child<QLineEdit>(editor, "classFilterEdit")->setText(QStringLiteral("(4)班"));
+        QVERIFY(third.first()->isHidden());
+        child<QLineEdit>(editor, "classFilterEdit")->clear();
+        QVERIFY(!third.first()->isHidden());
+    }
+
+    void zoneHintNamesBeijingTime()
+    {
+        AssignmentPage page(*m_fixture.workspace);
+        const QString hint = child<QLabel>(*page.editor(), "zoneLabel")->text();
+        QVERIFY2(hint.contains(QStringLiteral("Beijing time")), qPrintable(hint));
+        QVERIFY2(!hint.contains(QStringLiteral("Asia/Shanghai")), qPrintable(hint));
     }
 
     void scheduleUsesSchoolTime()

@@ -5,6 +5,7 @@
 #include "coursewareprobe.h"
 #include "coursewarestore.h"
 #include "database.h"
+#include "mainwindow.h"
 #include "officethumbnail.h"
 #include "workspace.h"
 
@@ -25,6 +26,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
+#include <QVideoWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -569,6 +572,48 @@ private slots:
         courseware.durationMs = durationMs;
         preview.showCourseware(courseware, mediaPath("not stored"));
         QCOMPARE(preview.warningText(), warning);
+    }
+
+    void longVideoWarningKeepsControlsVisible()
+    {
+        MainWindow window(*m_workspace, QStringLiteral("1"), QStringLiteral("r"));
+        window.resize(960, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showSection(MainWindow::Section::Courseware);
+        CoursewarePreview *preview = window.coursewarePage()->preview();
+
+        // The media page is laid out before the player reads the file, so
+        // any existing file shows the layout.
+        const QString path = mediaPath("长视频.mp4");
+        QVERIFY(writeFile(path, QByteArray(1024, 'x')));
+        Courseware courseware;
+        courseware.id = QStringLiteral("long");
+        courseware.title = QStringLiteral("十一分钟的实验视频");
+        courseware.mimeType = QStringLiteral("video/mp4");
+        courseware.durationMs = 11 * 60'000;
+        preview->showCourseware(courseware, path);
+        auto *playButton = preview->findChild<QPushButton *>(QStringLiteral("playButton"));
+        if (!playButton || !playButton->isVisible())
+            QSKIP("No media back end, so the preview shows no player");
+        QVERIFY(!preview->warningText().isEmpty());
+        QCoreApplication::processEvents();
+
+        auto *video = preview->findChild<QVideoWidget *>();
+        auto *slider = preview->findChild<QSlider *>(QStringLiteral("positionSlider"));
+        const QRect videoRect(video->mapTo(preview, QPoint(0, 0)), video->size());
+        const QRect playRect(playButton->mapTo(preview, QPoint(0, 0)), playButton->size());
+        const QRect sliderRect(slider->mapTo(preview, QPoint(0, 0)), slider->size());
+        QVERIFY2(!videoRect.intersects(playRect), qPrintable(QStringLiteral("video %1,%2 %3x%4, play at y %5")
+                                                                  .arg(videoRect.x()).arg(videoRect.y())
+                                                                  .arg(videoRect.width()).arg(videoRect.height())
+                                                                  .arg(playRect.y())));
+        QVERIFY(!videoRect.intersects(sliderRect));
+        QVERIFY(preview->rect().contains(playRect));
+        QVERIFY(preview->rect().contains(sliderRect));
+        auto *warning = preview->findChild<QLabel *>(QStringLiteral("previewWarning"));
+        QVERIFY(warning->wordWrap());
+        QVERIFY(warning->width() <= preview->width());
     }
 
     void tagsEditIsSaved()

@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QFileInfo>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -82,6 +84,23 @@ private slots:
     {
         m_workspace.reset();
         delete m_data;
+    }
+
+    void fileDialogStartsInExistingFolder()
+    {
+        QSettings().remove(QStringLiteral("rosterImport/lastFolder"));
+        const QString first = RosterImportDialog::startFolder();
+        QVERIFY2(QFileInfo(first).isDir(), qPrintable(first));
+
+        // The folder of the last roster opened comes first.
+        RosterImportDialog dialog(*m_workspace);
+        QVERIFY(preview(dialog, fixture("utf8-bom.csv")));
+        QCOMPARE(RosterImportDialog::startFolder(), QFileInfo(fixture("utf8-bom.csv")).absolutePath());
+
+        // A folder removed since falls back to one that exists.
+        QSettings().setValue(QStringLiteral("rosterImport/lastFolder"), m_data->filePath(QStringLiteral("gone")));
+        QVERIFY(QFileInfo(RosterImportDialog::startFolder()).isDir());
+        QSettings().remove(QStringLiteral("rosterImport/lastFolder"));
     }
 
     void gb18030FileImportsIntoItsClasses()

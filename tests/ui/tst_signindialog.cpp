@@ -94,6 +94,7 @@ private slots:
     void failureShowsItsMessage_data();
     void failureShowsItsMessage();
     void oneTimeCodeAskedAndAccepted();
+    void addressFieldShowsWholeAddress();
 
 private:
     // Types into the dialog's fields and presses Enter, as a teacher would.
@@ -218,6 +219,27 @@ void SignInDialogTest::oneTimeCodeAskedAndAccepted()
     QTest::keyClick(code, Qt::Key_Return);
     QVERIFY(accepted.wait(20000) || accepted.size() == 1);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void SignInDialogTest::addressFieldShowsWholeAddress()
+{
+    Device device;
+    QVERIFY(device.open());
+    SignInDialog dialog(*device.sync);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("serverEdit"));
+    server->setText(QStringLiteral("https://platform.example.edu.cn/api/v1/"));
+    server->setFocus();
+    server->end(false);
+
+    // With the cursor at the end, the first character is still in view, so
+    // the field did not scroll the start of the address away.
+    const QPoint leftEdge(server->contentsRect().left() + 4, server->height() / 2);
+    QCOMPARE(server->cursorPositionAt(leftEdge), 0);
+
+    // 1366×768 at 200% leaves 683×384 device-independent pixels.
+    QVERIFY2(dialog.sizeHint().width() <= 683, qPrintable(QString::number(dialog.sizeHint().width())));
 }
 
 QTEST_MAIN(SignInDialogTest)

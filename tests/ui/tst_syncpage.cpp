@@ -7,7 +7,9 @@
 
 #include "classstore.h"
 #include "conflictstore.h"
+#include "coursewarestore.h"
 #include "syncpage.h"
+#include "uploadqueuestore.h"
 #include "workspace.h"
 
 #include <QListWidget>
@@ -113,6 +115,7 @@ private slots:
     void conflictResolvedThroughButtons_data();
     void conflictResolvedThroughButtons();
     void rejectedChangeCanBeDiscarded();
+    void waitingListAgreesWithCount();
 
 private:
     // Starts the server, signs both computers in and shares one student.
@@ -219,6 +222,41 @@ void SyncPageTest::rejectedChangeCanBeDiscarded()
     QCOMPARE(rejected->count(), 0);
     QCOMPARE(mine.scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
     QCOMPARE(serverName(server, studentId), QStringLiteral("王小明"));
+}
+
+void SyncPageTest::waitingListAgreesWithCount()
+{
+    TeacherComputer mine;
+    QVERIFY(mine.open());
+    const QString schoolId = mine.workspace->schoolId();
+    QVERIFY(mine.workspace->classes().createClass(schoolId, QStringLiteral("高一(3)班"), QStringLiteral("高一")).has_value());
+
+    // Courseware queued for upload keeps its own entry back until the file is on the platform.
+    Courseware row;
+    row.schoolId = schoolId;
+    row.sha256 = QString(64, QLatin1Char('b'));
+    row.sizeBytes = 2048;
+    row.mimeType = QStringLiteral("application/pdf");
+    row.title = QStringLiteral("待上传课件.pdf");
+    row.uploadState = QStringLiteral("queued");
+    const auto coursewareId = mine.workspace->courseware().addCourseware(row);
+    QVERIFY(coursewareId.has_value());
+    QVERIFY(UploadQueueStore(mine.workspace->database()).enqueue(*coursewareId, row.sizeBytes).has_value());
+    mine.page->refresh();
+
+    const int total = mine.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')");
+    QListWidget *waiting = mine.list("pendingList");
+    int listed = 0;
+    QString unlistedText;
+    for (int row = 0; row < waiting->count(); ++row) {
+        if (waiting->item(row)->data(Qt::UserRole).toString() == QLatin1String("unlisted"))
+            unlistedText = waiting->item(row)->text();
+        else
+            ++listed;
+    }
+    QVERIFY(listed >= 1);
+    QVERIFY(total > listed);
+    QVERIFY2(unlistedText.contains(QString::number(total - listed)), qPrintable(unlistedText));
 }
 
 QTEST_MAIN(SyncPageTest)

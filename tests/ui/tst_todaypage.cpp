@@ -326,6 +326,28 @@ private slots:
         QVERIFY(page.statusText().contains(QStringLiteral("when the network returns")));
     }
 
+    void offlineNoteGoesWhenNetworkReturns()
+    {
+        TodayPage page(*m_fixture.workspace);
+        page.setNetworkAvailable(false);
+        page.publishLesson(m_lessonId);
+        QVERIFY(page.statusText().contains(QStringLiteral("when the network returns")));
+
+        page.setNetworkAvailable(true);
+        QVERIFY2(!page.statusText().contains(QStringLiteral("offline")), qPrintable(page.statusText()));
+    }
+
+    void offlineNoteStaysWithItsDay()
+    {
+        TodayPage page(*m_fixture.workspace);
+        page.setNetworkAvailable(false);
+        page.publishLesson(m_lessonId);
+        QVERIFY(page.statusText().contains(QStringLiteral("when the network returns")));
+
+        page.findChild<QPushButton *>(QStringLiteral("nextDayButton"))->click();
+        QVERIFY2(page.statusText().isEmpty(), qPrintable(page.statusText()));
+    }
+
     void screenshotInChineseAt1366x768()
     {
         QVERIFY(installLanguage(*qApp, Language::SimplifiedChinese));

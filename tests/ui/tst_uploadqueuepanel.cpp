@@ -10,6 +10,7 @@
 #include "settingspage.h"
 #include "uploadqueuemodel.h"
 #include "uploadqueuepanel.h"
+#include "coursewaremodel.h"
 #include "uploadqueuestore.h"
 #include "workspace.h"
 
@@ -364,7 +365,34 @@ private slots:
         offline.view()->selectionModel()->select(offline.model()->index(0, 0),
                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QVERIFY(!offline.findChild<QPushButton *>(QStringLiteral("resumeUploadButton"))->isEnabled());
-        QVERIFY(!offline.findChild<QLabel *>(QStringLiteral("uploadNoteLabel"))->text().isEmpty());
+        QVERIFY(offline.findChild<QLabel *>(QStringLiteral("uploadNoteLabel"))->text().contains(QStringLiteral("not connected")));
+    }
+
+    void emptyQueueShowsNeutralNote()
+    {
+        QTemporaryDir folder;
+        auto workspace = Workspace::open(folder.path());
+        QVERIFY(workspace.has_value());
+
+        UploadQueuePanel offline((*workspace)->database());
+        QCOMPARE(offline.model()->rowCount(), 0);
+        const QString note = offline.findChild<QLabel *>(QStringLiteral("uploadNoteLabel"))->text();
+        QVERIFY2(!note.contains(QStringLiteral("not connected")), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("No files are waiting")), qPrintable(note));
+    }
+
+    void sizesFollowUiLocale()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));
+        const QString bytes = CoursewareModel::formatSize(512);
+        const QString speed = UploadQueueModel::speedText(5300);
+        QLocale::setDefault(before);
+
+        QCOMPARE(bytes, QStringLiteral("512 字节"));
+        // The speed uses the same units as the library's sizes, not KiB.
+        QVERIFY2(speed.contains(QStringLiteral("5.2 kB")), qPrintable(speed));
+        QVERIFY2(!speed.contains(QStringLiteral("KiB")), qPrintable(speed));
     }
 
     void stateTextNamesEveryState_data()
