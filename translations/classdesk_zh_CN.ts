@@ -915,8 +915,8 @@ but changes wait for the teacher&apos;s decision.</source>
 等待教师决定。</translation>
     </message>
     <message>
-        <source>classdesk-cli does not try again by itself. The changes not sent stay saved in this data folder; run classdesk-cli sync again later.</source>
-        <translation>classdesk-cli 不会自动重试。尚未发送的更改仍保存在此数据文件夹中，请稍后再次运行 classdesk-cli sync。</translation>
+        <source>The ClassDesk app tries again by itself, but classdesk-cli does not. The changes not sent stay saved in this data folder; run classdesk-cli sync again later.</source>
+        <translation>课堂助手应用会自动重试，但 classdesk-cli 不会。尚未发送的更改仍保存在此数据文件夹中，请稍后再次运行 classdesk-cli sync。</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +1939,14 @@ but changes wait for the teacher&apos;s decision.</source>
             <numerusform>按%1读取该文件时有 %n 个字符无法解码，第一个在第 %2 行。请选择能正确显示文字的编码。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is an older Office file (Excel 97-2003 .xls, WPS .et or Word .doc), which ClassDesk cannot read. Open it in Excel or WPS, save it as &quot;Excel Workbook (*.xlsx)&quot; or &quot;CSV UTF-8&quot;, and import the saved file.</source>
+        <translation>%1 是旧版 Office 文件（Excel 97-2003 的 .xls、WPS 的 .et 或 Word 的 .doc），课堂助手无法读取。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”或“CSV UTF-8”，然后导入另存的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a table of students: it is a PDF document, a picture or a compressed archive. Export the roster from the school system, Excel or WPS as .xlsx or CSV and import that file.</source>
+        <translation>%1 不是学生表格，而是 PDF 文档、图片或压缩包。请从学校系统、Excel 或 WPS 把花名册导出为 .xlsx 或 CSV，然后导入该文件。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::RosterPreviewBuilder</name>
@@ -1971,10 +1979,6 @@ but changes wait for the teacher&apos;s decision.</source>
         <translation>在表格开头没有找到同时包含姓名列（姓名或 Name）和学号列（学号、学籍号、考号或 Student ID）的表头行。请在学生数据上方添加这些表头。</translation>
     </message>
     <message>
-        <source>Row %1: &quot;%2&quot; in column &quot;%3&quot; is not a gender ClassDesk knows (男 or 女, M or F, male or female). The student is imported without it; correct the cell and import the file again to set the gender.</source>
-        <translation>第 %1 行：“%3”列中的“%2”不是可识别的性别（男或女、M 或 F、male 或 female）。这名学生照常导入，但不带这个性别；改正这一格后再导入一次即可设置性别。</translation>
-    </message>
-    <message>
         <source>The file has no class column (班级 or Class), and no class was chosen for the import. Choose the class to import the students into.</source>
         <translation>文件中没有班级列（班级或 Class），导入时也没有选择班级。请选择要把学生导入哪个班级。</translation>
     </message>
@@ -1993,6 +1997,10 @@ but changes wait for the teacher&apos;s decision.</source>
     <message>
         <source>Row %1 is a header row, but no student rows follow it. Add the students below the header, or check that you chose the right file and sheet.</source>
         <translation>第 %1 行是表头，但下面没有学生。请在表头下面填写学生，或确认选择了正确的文件和工作表。</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; in column &quot;%3&quot; is not a gender ClassDesk knows (男 or 女, 男性 or 女性, 男生 or 女生, M or F, male or female, boy or girl). The student is imported without it; correct the cell and import the file again to set the gender.</source>
+        <translation>第 %1 行：“%3”列中的“%2”不是可识别的性别（男或女、男性或女性、男生或女生、M 或 F、male 或 female、boy 或 girl）。该学生会在没有性别的情况下导入；请更正该单元格后重新导入文件以设置性别。</translation>
     </message>
 </context>
 <context>

@@ -146,8 +146,8 @@ void printSummary(const SyncOutcome &outcome, const QList<Rejection> &rejections
     }
     if (exitCode == ProblemsFound) {
         // The engine's messages promise a later retry, which the app makes but this command does not.
-        printError(Text::tr("classdesk-cli does not try again by itself. The changes not sent stay saved in "
-                            "this data folder; run classdesk-cli sync again later."));
+        printError(Text::tr("The ClassDesk app tries again by itself, but classdesk-cli does not. The changes "
+                            "not sent stay saved in this data folder; run classdesk-cli sync again later."));
     }
     if (exitCode != Success && exitCode != NeedsTeacher)
         return;

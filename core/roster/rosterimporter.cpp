@@ -18,6 +18,26 @@ RosterPreview fileProblem(QString code, QString message)
     return preview;
 }
 
+// The kind of file that its first bytes show. A file's name can end in .csv
+// while it holds a PDF, a picture or a spreadsheet.
+enum class Content { Text, Zip, OldOffice, Pdf, Image, Archive };
+
+Content sniffContent(const QByteArray &bytes)
+{
+    if (bytes.startsWith("PK\x03\x04"))
+        return Content::Zip;
+    if (bytes.startsWith("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        return Content::OldOffice;
+    if (bytes.startsWith("%PDF-"))
+        return Content::Pdf;
+    if (bytes.startsWith("\x89PNG") || bytes.startsWith("\xFF\xD8\xFF") || bytes.startsWith("GIF8")
+        || bytes.startsWith("BM"))
+        return Content::Image;
+    if (bytes.startsWith("Rar!") || bytes.startsWith("7z\xBC\xAF\x27\x1C") || bytes.startsWith("\x1F\x8B"))
+        return Content::Archive;
+    return Content::Text;
+}
+
 // A reader's error keeps its own code, which tells a damaged spreadsheet
 // from a CSV cut short.
 RosterPreview unreadable(const Error &error)
@@ -50,6 +70,33 @@ RosterPreview RosterImporter::previewFile(const QString &path, const RosterImpor
 
     const QByteArray bytes = file.readAll();
     qCInfo(lcCoreRoster) << "Reading roster file" << QFileInfo(path).fileName() << bytes.size() << "bytes";
+    const QString fileName = QFileInfo(path).fileName();
+    switch (sniffContent(bytes)) {
+    case Content::Zip:
+        // An .xlsx or .ods saved or renamed with another ending is still read.
+        if (!format) {
+            const bool ods = bytes.left(100).contains("application/vnd.oasis.opendocument.spreadsheet");
+            return previewSpreadsheet(bytes, ods ? SpreadsheetReader::Format::Ods : SpreadsheetReader::Format::Xlsx,
+                                      options);
+        }
+        break;
+    case Content::OldOffice:
+        return fileProblem(QStringLiteral("roster.format_old_office"),
+                           tr("%1 is an older Office file (Excel 97-2003 .xls, WPS .et or Word .doc), which "
+                              "ClassDesk cannot read. Open it in Excel or WPS, save it as \"Excel Workbook "
+                              "(*.xlsx)\" or \"CSV UTF-8\", and import the saved file.")
+                               .arg(fileName));
+    case Content::Pdf:
+    case Content::Image:
+    case Content::Archive:
+        return fileProblem(QStringLiteral("roster.format_not_table"),
+                           tr("%1 is not a table of students: it is a PDF document, a picture or a compressed "
+                              "archive. Export the roster from the school system, Excel or WPS as .xlsx or CSV "
+                              "and import that file.")
+                               .arg(fileName));
+    case Content::Text:
+        break;
+    }
     if (format)
         return previewSpreadsheet(bytes, *format, options);
     return previewText(bytes, options);

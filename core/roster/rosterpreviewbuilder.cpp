@@ -111,9 +111,9 @@ void RowReader::read(const QList<SheetCell> &cells, int sourceRow)
     }
     if (!gender) {
         report(RosterProblemKind::UnknownGender, sourceRow, m_header.genderColumn,
-               tr("Row %1: \"%2\" in column \"%3\" is not a gender ClassDesk knows (男 or 女, M or F, "
-                  "male or female). The student is imported without it; correct the cell and import the "
-                  "file again to set the gender.")
+               tr("Row %1: \"%2\" in column \"%3\" is not a gender ClassDesk knows (男 or 女, 男性 or "
+                  "女性, 男生 or 女生, M or F, male or female, boy or girl). The student is imported without "
+                  "it; correct the cell and import the file again to set the gender.")
                    .arg(sourceRow)
                    .arg(genderText, m_header.titles.value(m_header.genderColumn)));
     }

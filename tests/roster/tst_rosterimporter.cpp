@@ -5,7 +5,9 @@
 #include "rosterimporter.h"
 #include "rosterpreviewjson.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ClassDesk;
@@ -74,6 +76,39 @@ private slots:
         QCOMPARE(numbers(preview), (QStringList{u"2025010201"_s, u"2025010202"_s, u"2025010203"_s}));
         QCOMPARE(preview.rows.first().gender, u"男"_s);
         QCOMPARE(preview.rows.first().className, u"高一(3)班"_s);
+    }
+
+    // A file that is no text table gets a message naming its kind, whatever
+    // its name ends with; a spreadsheet with the wrong ending is still read.
+    void fileKindFoundFromContent()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile file(folder.filePath(name));
+            if (!file.open(QIODevice::WriteOnly))
+                return QString();
+            file.write(bytes);
+            return file.fileName();
+        };
+
+        const QString oldExcel = write(u"名单.xls"_s, QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + QByteArray(504, '\0'));
+        const RosterPreview fromXls = RosterImporter::previewFile(oldExcel);
+        QCOMPARE(fromXls.problems.size(), 1);
+        QCOMPARE(fromXls.problems.first().code, u"roster.format_old_office"_s);
+        QVERIFY(fromXls.problems.first().message.contains(u"名单.xls"_s));
+
+        const QString pdf = write(u"名单.csv"_s, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n");
+        const RosterPreview fromPdf = RosterImporter::previewFile(pdf);
+        QCOMPARE(fromPdf.problems.size(), 1);
+        QCOMPARE(fromPdf.problems.first().code, u"roster.format_not_table"_s);
+
+        const QString renamed = write(u"名单-ods.csv"_s, RosterFixtures::readAll(RosterFixtures::path("roster.ods")));
+        const RosterPreview fromOds = RosterImporter::previewFile(renamed);
+        const RosterPreview original = RosterImporter::previewFile(RosterFixtures::path("roster.ods"));
+        QCOMPARE(fromOds.problems.size(), original.problems.size());
+        QVERIFY(!fromOds.rows.isEmpty());
+        QCOMPARE(names(fromOds), names(original));
     }
 
     void sameNameDifferentNumbersAreTwoStudents()
