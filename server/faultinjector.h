@@ -28,9 +28,9 @@ public:
     //
     // The status kinds (400, 500, 503, 429) respond before the handler runs,
     // except on requests with a body. Those are handled first and their
-    // response is then replaced, as a proxy that gives up waiting would do,
-    // because cpp-httplib 0.11 reads a body only for a handler and unread body
-    // bytes would be parsed as the next request on the kept-alive connection.
+    // response is then replaced, as a proxy that gives up waiting would do.
+    // cpp-httplib 0.11 reads a body only for a handler, and unread body bytes
+    // would be parsed as the next request on the kept-alive connection.
     enum class Kind { Status400, Status500, Status503, Status429, Reset, Stall, Truncate, DropReply, ShortPatch };
 
     struct Fault

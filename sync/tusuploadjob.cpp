@@ -25,9 +25,9 @@ constexpr qint64 HashBlockBytes = 256 * 1024;
 // PATCHes in a row that the server acknowledged without moving its offset.
 constexpr int MaxStalledPatches = 3;
 constexpr int MaxUnauthorizedHeads = 3;
-// A 400 to a PATCH this job built correctly points at the connection (a proxy
-// or a server that misread it), so the job requests the offset with HEAD and
-// sends the chunk again, this many times before it gives up.
+// A 400 to a PATCH that this job built correctly points at the connection: a
+// proxy or a server misread it. The job then requests the offset with HEAD and
+// sends the chunk again, up to this many times in a row.
 constexpr int MaxRejectedPatches = 2;
 
 bool isGone(const Error &error)

@@ -19,8 +19,8 @@ namespace {
 const QString ServerKey = QStringLiteral("platform/address");
 const QString AccountKey = QStringLiteral("platform/account");
 
-// A typical full platform address; the address field is at least this wide,
-// so the teacher sees the whole address instead of its tail.
+// A typical full platform address. The address field is at least this wide,
+// so it shows the whole address instead of its tail.
 const QString TypicalAddress = QStringLiteral("https://platform.example.edu.cn/api/v1/");
 
 // Whether a failed sign-in reached a web server that is not a school
@@ -45,8 +45,8 @@ SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
     m_serverEdit->setObjectName(QStringLiteral("serverEdit"));
     m_serverEdit->setPlaceholderText(tr("For example platform.school.edu.cn"));
     m_serverEdit->setAccessibleName(tr("Platform address"));
-    // Font metrics are in device-independent pixels, so the width holds at any
-    // scale factor. Two more characters leave room for the frame and cursor.
+    // Font metrics are in device-independent pixels, so the width stays right at
+    // any scale factor. Two more characters leave room for the frame and cursor.
     const QFontMetrics metrics = m_serverEdit->fontMetrics();
     m_serverEdit->setMinimumWidth(metrics.horizontalAdvance(TypicalAddress) + 2 * metrics.averageCharWidth());
     m_accountEdit = new QLineEdit(settings.value(AccountKey).toString(), this);

@@ -39,9 +39,9 @@ public:
 
     // In a worker thread: checks the database file unless `alreadyChecked`,
     // then takes the day's backup of a healthy file on a connection of its
-    // own. A damaged file gets no backup, so the good backups are kept; the
-    // next start offers to restore one, and the teacher is told so over
-    // `window`.
+    // own. A damaged file gets no backup, so the good backups are kept. The
+    // next start offers to restore one, and a message over `window` reports
+    // the damage.
     static void checkAndBackUpInBackground(const QString &dataDirectory, bool alreadyChecked, QWidget *window);
 };
 

@@ -292,7 +292,7 @@ void SyncPage::refreshPending()
         m_pendingList->addItem(tr("%1 (%2)").arg(what, operationName(entry.op)));
     }
 
-    // The list holds what goes out next; the count above also holds changes
+    // The list shows what goes out next. The count above also includes changes
     // waiting for a file upload or an earlier change, and those being sent.
     const auto waiting = m_workspace.outbox().count(QStringLiteral("pending"));
     const auto sending = m_workspace.outbox().count(QStringLiteral("sent"));

@@ -229,8 +229,9 @@ void TodayPage::setUndoMilliseconds(int milliseconds)
 void TodayPage::setNetworkAvailable(bool available)
 {
     m_networkAvailable = available;
-    // The queued note describes the network when the lesson was published;
-    // once the network is back the sync sends it, and the status bar shows that.
+    // The queued note describes the network at the time the lesson was
+    // published. Once the network is back, the sync sends the lesson and the
+    // status bar reports it.
     if (available && !m_queuedLessonId.isEmpty())
         showStatus({}, false);
 }

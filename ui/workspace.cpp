@@ -134,9 +134,9 @@ Status Workspace::chooseSchool(MoveOfflineWork move)
 
 Status Workspace::refreshSchool()
 {
-    // The sync engine moves the offline work itself, on its own thread,
-    // before it pushes; moving it here would block the UI thread on the
-    // engine's or an import's write lock.
+    // The sync engine moves the offline work itself, on its own thread, before
+    // it pushes. Moving it here would block the UI thread on the engine's or
+    // an import's write lock.
     const QString previous = m_schoolId;
     if (auto chosen = chooseSchool(MoveOfflineWork::No); !chosen)
         return chosen;

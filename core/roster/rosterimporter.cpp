@@ -18,8 +18,8 @@ RosterPreview fileProblem(QString code, QString message)
     return preview;
 }
 
-// The kind of file that its first bytes show. A file's name can end in .csv
-// while it holds a PDF, a picture or a spreadsheet.
+// The kind of file that its first bytes show. A file named .csv may contain a
+// PDF, a picture or a spreadsheet.
 enum class Content { Text, Zip, OldOffice, Pdf, Image, Archive };
 
 Content sniffContent(const QByteArray &bytes)
@@ -38,7 +38,7 @@ Content sniffContent(const QByteArray &bytes)
     return Content::Text;
 }
 
-// A reader's error keeps its own code, which tells a damaged spreadsheet
+// A reader's error keeps its own code, which separates a damaged spreadsheet
 // from a CSV cut short.
 RosterPreview unreadable(const Error &error)
 {

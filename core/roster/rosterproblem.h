@@ -28,7 +28,7 @@ struct RosterProblem
     RosterProblemKind kind = RosterProblemKind::Unreadable;
     int row = 0;     // 1-based source row; 0 for the whole file
     QString column;  // header text of the column as in the file; empty for the row or file
-    QString message; // translated, says what is wrong and what to do
+    QString message; // translated: what is wrong and what to do
     // The error code shown with the message and explained in the user guide,
     // e.g. "roster.number_duplicate"; codeFor(kind) unless a reader's error
     // gave its own.

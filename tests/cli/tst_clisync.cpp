@@ -277,8 +277,8 @@ private slots:
         QVERIFY2(run.errorCode().startsWith(QStringLiteral("network.")), qPrintable(run.errorCode()));
     }
 
-    // A sync that fails after a saved sign-in names the error code and says
-    // that the command, unlike the app, does not try again by itself.
+    // A sync that fails after a saved sign-in prints the error code and tells
+    // the user to run the command again, because unlike the app it does not retry.
     void failedSyncSaysRunAgain()
     {
         auto server = std::make_unique<ServerProcess>();

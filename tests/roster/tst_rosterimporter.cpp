@@ -78,8 +78,8 @@ private slots:
         QCOMPARE(preview.rows.first().className, u"高一(3)班"_s);
     }
 
-    // A file that is no text table gets a message naming its kind, whatever
-    // its name ends with; a spreadsheet with the wrong ending is still read.
+    // A file that is no text table gets a message naming its kind, whatever its
+    // name ends with. A spreadsheet with the wrong ending is still read.
     void fileKindFoundFromContent()
     {
         QTemporaryDir folder;

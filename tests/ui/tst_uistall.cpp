@@ -43,7 +43,7 @@ public:
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 gapMs = m_sinceTick.restart();
             m_maxGapMs = std::max(m_maxGapMs, gapMs);
-            // With the log's timestamps, this tells which work made the gap.
+            // With the log's timestamps, this line shows which work made the gap.
             if (gapMs >= ReportedGapMs)
                 qInfo("Event loop gap of %lld ms", gapMs);
         });
