@@ -14,20 +14,17 @@
 // The app child is the built classdesk executable itself, with its whole
 // start-up (single-instance check, database check, translations, sync engine
 // and keychain, main window); CLASSDESK_EXIT_AFTER_FIRST_PAINT makes it report
-// its first paint and quit. The baseline child is this program again, with
-// --child=bare.
-#include "peakmemory.h"
+// its first paint and quit. The baseline child is startup_baseline, a program
+// of its own that links Qt Widgets only.
 #include "rosterstore.h"
 #include "workspace.h"
 
-#include <QApplication>
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QTimer>
-#include <QWidget>
 
 #include <algorithm>
 #include <cstdio>
@@ -38,48 +35,6 @@ namespace {
 
 constexpr int StudentCount = 5000;
 constexpr int ClassCount = 10;
-
-// The app's default size when it has no saved geometry; the baseline window
-// gets the same, so both paint the same area.
-constexpr QSize WindowSize(960, 640);
-
-// Prints "painted RSS" and quits after the first paint of `window`.
-class FirstPaintProbe : public QObject
-{
-public:
-    explicit FirstPaintProbe(QWidget *window)
-    {
-        window->installEventFilter(this);
-    }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_seen) {
-            m_seen = true;
-            // After the paint event has been handled, so its cost is counted.
-            QTimer::singleShot(0, qApp, [] {
-                std::printf("painted %ld\n", peakResidentKiB());
-                std::fflush(stdout);
-                QCoreApplication::quit();
-            });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_seen = false;
-};
-
-int runBareChild(int argc, char *argv[])
-{
-    QApplication application(argc, argv);
-    QWidget window;
-    window.resize(WindowSize);
-    FirstPaintProbe probe(&window);
-    window.show();
-    return application.exec();
-}
 
 // Settings of a teacher who has started ClassDesk before and left it on the
 // Attendance section, in a configuration folder of the bench's own.
@@ -155,11 +110,6 @@ double median(QList<double> values)
 
 int main(int argc, char *argv[])
 {
-    for (int i = 1; i < argc; ++i) {
-        if (QByteArray(argv[i]) == "--child=bare")
-            return runBareChild(argc, argv);
-    }
-
     QCoreApplication application(argc, argv);
     const int runs = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 5;
 
@@ -194,7 +144,7 @@ int main(int argc, char *argv[])
     long appRss = 0;
     for (int run = 0; run < runs; ++run) {
         const Sample bareSample =
-            runChild(QCoreApplication::applicationFilePath(), {QStringLiteral("--child=bare")}, configDirectory);
+            runChild(QStringLiteral(CLASSDESK_BASELINE), {}, configDirectory);
         const Sample appSample = runChild(app, appArguments, configDirectory);
         if (bareSample.milliseconds < 0 || appSample.milliseconds < 0) {
             std::fprintf(stderr, "A child did not report its first paint\n");
