@@ -17,7 +17,8 @@ namespace ClassDesk {
 // network.certificate, network.tls_failed, network.connection_lost,
 // network.cancelled, network.failed, local.read_failed for a failed upload
 // source, server.<problem code> for an RFC 9457 body with a "code" member, and
-// http.<status> for an error response without one.
+// http.<status> for an error response without one. CurlLibrary adds
+// network.library_missing.
 class HttpErrors
 {
     Q_DECLARE_TR_FUNCTIONS(HttpErrors)

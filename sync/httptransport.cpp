@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httptransport.h"
 
+#include "curllibrary.h"
 #include "httperrors.h"
 #include "synclogging.h"
 
@@ -8,17 +9,10 @@
 #include <QSocketNotifier>
 #include <QUrlQuery>
 
-#include <mutex>
 
 namespace ClassDesk {
 
 namespace {
-
-void initializeCurlOnce()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 // Returns the URL as logs may show it, without user info. Sign-in requests
 // lose their whole query, and other requests the values of secret parameters.
@@ -48,17 +42,25 @@ HttpTransport::HttpTransport(QObject *parent)
     : QObject(parent)
     , m_timer(this)
 {
-    initializeCurlOnce();
-    m_multi = curl_multi_init();
-    curl_multi_setopt(m_multi, CURLMOPT_SOCKETFUNCTION, &HttpTransport::onCurlSocket);
-    curl_multi_setopt(m_multi, CURLMOPT_SOCKETDATA, this);
-    curl_multi_setopt(m_multi, CURLMOPT_TIMERFUNCTION, &HttpTransport::onCurlTimer);
-    curl_multi_setopt(m_multi, CURLMOPT_TIMERDATA, this);
-    curl_multi_setopt(m_multi, CURLMOPT_PIPELINING, long(CURLPIPE_MULTIPLEX));
-    curl_multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, m_settings.maxConnectionsPerHost);
-
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpTransport::onTimeout);
+
+    // Without libcurl every request fails with the loader's error, which the
+    // sync page and the CLI show; the app itself keeps working offline.
+    const auto curl = CurlLibrary::functions();
+    if (!curl) {
+        m_unavailable = curl.error();
+        return;
+    }
+    m_curl = *curl;
+
+    m_multi = m_curl->multiInit();
+    m_curl->multiSetopt(m_multi, CURLMOPT_SOCKETFUNCTION, &HttpTransport::onCurlSocket);
+    m_curl->multiSetopt(m_multi, CURLMOPT_SOCKETDATA, this);
+    m_curl->multiSetopt(m_multi, CURLMOPT_TIMERFUNCTION, &HttpTransport::onCurlTimer);
+    m_curl->multiSetopt(m_multi, CURLMOPT_TIMERDATA, this);
+    m_curl->multiSetopt(m_multi, CURLMOPT_PIPELINING, long(CURLPIPE_MULTIPLEX));
+    m_curl->multiSetopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, m_settings.maxConnectionsPerHost);
 }
 
 HttpTransport::~HttpTransport()
@@ -72,19 +74,27 @@ HttpTransport::~HttpTransport()
     }
     for (HttpJob *job : findChildren<HttpJob *>(Qt::FindDirectChildrenOnly))
         job->m_transport = nullptr;
-    curl_multi_cleanup(m_multi);
+    if (m_multi)
+        m_curl->multiCleanup(m_multi);
 }
 
 void HttpTransport::setSettings(const HttpSettings &settings)
 {
     m_settings = settings;
-    curl_multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, m_settings.maxConnectionsPerHost);
+    if (m_multi)
+        m_curl->multiSetopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, m_settings.maxConnectionsPerHost);
 }
 
 HttpJob *HttpTransport::send(const HttpRequest &request)
 {
     auto *job = new HttpJob(request, this);
     job->m_elapsed.start();
+
+    if (m_unavailable) {
+        detach(job);
+        job->finishLater(*m_unavailable);
+        return job;
+    }
 
     if (const Status configured = configure(job); !configured) {
         qCWarning(lcSyncHttp).noquote() << request.method() << loggableUrl(request)
@@ -95,7 +105,7 @@ HttpJob *HttpTransport::send(const HttpRequest &request)
     }
 
     m_running.insert(job);
-    curl_multi_add_handle(m_multi, job->m_easy);
+    m_curl->multiAddHandle(m_multi, job->m_easy);
     return job;
 }
 
@@ -108,61 +118,61 @@ Status HttpTransport::configure(HttpJob *job)
             return std::unexpected(HttpErrors::fromCurl(CURLE_READ_ERROR));
     }
 
-    job->m_easy = curl_easy_init();
+    job->m_easy = m_curl->easyInit();
     if (!job->m_easy)
         return std::unexpected(HttpErrors::fromCurl(CURLE_OUT_OF_MEMORY));
     CURL *easy = job->m_easy;
 
     const QByteArray url = request.url().toEncoded();
-    curl_easy_setopt(easy, CURLOPT_URL, url.constData());
-    curl_easy_setopt(easy, CURLOPT_PRIVATE, job);
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, job->m_curlMessage);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    m_curl->easySetopt(easy, CURLOPT_URL, url.constData());
+    m_curl->easySetopt(easy, CURLOPT_PRIVATE, job);
+    m_curl->easySetopt(easy, CURLOPT_ERRORBUFFER, job->m_curlMessage);
+    m_curl->easySetopt(easy, CURLOPT_NOSIGNAL, 1L);
 #if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    m_curl->easySetopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS, long(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    m_curl->easySetopt(easy, CURLOPT_PROTOCOLS, long(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
+    m_curl->easySetopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
     // An empty string offers every encoding this libcurl can decode (gzip, deflate, ...).
-    curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+    m_curl->easySetopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+    m_curl->easySetopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
 
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+    m_curl->easySetopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+    m_curl->easySetopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
     // CAINFO replaces curl's default CA bundle file, but Debian's libcurl also
     // reads the CA folder /etc/ssl/certs, so the system's CAs stay trusted.
     // NOTE: a libcurl built with a bundle file only would trust just caFile.
     if (!m_settings.caFile.isEmpty())
-        curl_easy_setopt(easy, CURLOPT_CAINFO, QFile::encodeName(m_settings.caFile).constData());
+        m_curl->easySetopt(easy, CURLOPT_CAINFO, QFile::encodeName(m_settings.caFile).constData());
 #ifdef Q_OS_WIN
-    curl_easy_setopt(easy, CURLOPT_SSL_OPTIONS, long(CURLSSLOPT_NATIVE_CA));
+    m_curl->easySetopt(easy, CURLOPT_SSL_OPTIONS, long(CURLSSLOPT_NATIVE_CA));
 #endif
     if (!m_settings.proxy.isEmpty())
-        curl_easy_setopt(easy, CURLOPT_PROXY, m_settings.proxy.toUtf8().constData());
+        m_curl->easySetopt(easy, CURLOPT_PROXY, m_settings.proxy.toUtf8().constData());
 
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_settings.connectTimeout.count()));
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, m_settings.lowSpeedBytesPerSecond);
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, long(m_settings.lowSpeedTime.count()));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(request.timeout().count()));
-    curl_easy_setopt(easy, CURLOPT_MAX_SEND_SPEED_LARGE, curl_off_t(m_settings.maxSendBytesPerSecond));
+    m_curl->easySetopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_settings.connectTimeout.count()));
+    m_curl->easySetopt(easy, CURLOPT_LOW_SPEED_LIMIT, m_settings.lowSpeedBytesPerSecond);
+    m_curl->easySetopt(easy, CURLOPT_LOW_SPEED_TIME, long(m_settings.lowSpeedTime.count()));
+    m_curl->easySetopt(easy, CURLOPT_TIMEOUT_MS, long(request.timeout().count()));
+    m_curl->easySetopt(easy, CURLOPT_MAX_SEND_SPEED_LARGE, curl_off_t(m_settings.maxSendBytesPerSecond));
 
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &HttpJob::writeBody);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, job);
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &HttpJob::writeHeader);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, job);
+    m_curl->easySetopt(easy, CURLOPT_WRITEFUNCTION, &HttpJob::writeBody);
+    m_curl->easySetopt(easy, CURLOPT_WRITEDATA, job);
+    m_curl->easySetopt(easy, CURLOPT_HEADERFUNCTION, &HttpJob::writeHeader);
+    m_curl->easySetopt(easy, CURLOPT_HEADERDATA, job);
     configureMethodAndBody(job);
 
     for (const auto &[name, value] : request.headers())
-        job->m_headerList = curl_slist_append(job->m_headerList, (name + ": " + value).constData());
+        job->m_headerList = m_curl->slistAppend(job->m_headerList, (name + ": " + value).constData());
     // curl labels a POST body form-urlencoded by default. A body whose type
     // the caller did not set goes out without a Content-Type instead.
     if (!request.hasHeader("Content-Type"))
-        job->m_headerList = curl_slist_append(job->m_headerList, "Content-Type:");
+        job->m_headerList = m_curl->slistAppend(job->m_headerList, "Content-Type:");
     // Without this curl waits for "100 Continue" before larger bodies, which
     // costs a round trip or a second on every upload chunk.
-    job->m_headerList = curl_slist_append(job->m_headerList, "Expect:");
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, job->m_headerList);
+    job->m_headerList = m_curl->slistAppend(job->m_headerList, "Expect:");
+    m_curl->easySetopt(easy, CURLOPT_HTTPHEADER, job->m_headerList);
     return {};
 }
 
@@ -173,24 +183,24 @@ void HttpTransport::configureMethodAndBody(HttpJob *job)
     const QByteArray &method = request.method();
     const curl_off_t size = request.bodySize();
 
-    curl_easy_setopt(easy, CURLOPT_READFUNCTION, &HttpJob::readBody);
-    curl_easy_setopt(easy, CURLOPT_READDATA, job);
-    curl_easy_setopt(easy, CURLOPT_SEEKFUNCTION, &HttpJob::seekBody);
-    curl_easy_setopt(easy, CURLOPT_SEEKDATA, job);
+    m_curl->easySetopt(easy, CURLOPT_READFUNCTION, &HttpJob::readBody);
+    m_curl->easySetopt(easy, CURLOPT_READDATA, job);
+    m_curl->easySetopt(easy, CURLOPT_SEEKFUNCTION, &HttpJob::seekBody);
+    m_curl->easySetopt(easy, CURLOPT_SEEKDATA, job);
 
     if (method == "GET") {
-        curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+        m_curl->easySetopt(easy, CURLOPT_HTTPGET, 1L);
     } else if (method == "HEAD") {
-        curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+        m_curl->easySetopt(easy, CURLOPT_NOBODY, 1L);
     } else if (method == "POST") {
-        curl_easy_setopt(easy, CURLOPT_POST, 1L);
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, size);
+        m_curl->easySetopt(easy, CURLOPT_POST, 1L);
+        m_curl->easySetopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, size);
     } else if (method == "PUT" || method == "PATCH" || request.bodyKind() != HttpRequest::BodyKind::None) {
-        curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L);
-        curl_easy_setopt(easy, CURLOPT_INFILESIZE_LARGE, size);
-        curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
+        m_curl->easySetopt(easy, CURLOPT_UPLOAD, 1L);
+        m_curl->easySetopt(easy, CURLOPT_INFILESIZE_LARGE, size);
+        m_curl->easySetopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
     } else {
-        curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
+        m_curl->easySetopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
     }
 }
 
@@ -243,14 +253,14 @@ void HttpTransport::watchSocket(QSocketNotifier *&notifier, curl_socket_t socket
 void HttpTransport::onSocketReady(curl_socket_t socket, int direction)
 {
     int running = 0;
-    curl_multi_socket_action(m_multi, socket, direction, &running);
+    m_curl->multiSocketAction(m_multi, socket, direction, &running);
     collectFinishedTransfers();
 }
 
 void HttpTransport::onTimeout()
 {
     int running = 0;
-    curl_multi_socket_action(m_multi, CURL_SOCKET_TIMEOUT, 0, &running);
+    m_curl->multiSocketAction(m_multi, CURL_SOCKET_TIMEOUT, 0, &running);
     collectFinishedTransfers();
 }
 
@@ -258,11 +268,11 @@ void HttpTransport::collectFinishedTransfers()
 {
     QList<QPair<HttpJob *, CURLcode>> done;
     int left = 0;
-    while (CURLMsg *message = curl_multi_info_read(m_multi, &left)) {
+    while (CURLMsg *message = m_curl->multiInfoRead(m_multi, &left)) {
         if (message->msg != CURLMSG_DONE)
             continue;
         char *job = nullptr;
-        curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &job);
+        m_curl->easyGetinfo(message->easy_handle, CURLINFO_PRIVATE, &job);
         done.append({reinterpret_cast<HttpJob *>(job), message->data.result});
     }
 
@@ -282,7 +292,7 @@ void HttpTransport::collectFinishedTransfers()
 void HttpTransport::complete(HttpJob *job, CURLcode code)
 {
     long status = 0;
-    curl_easy_getinfo(job->m_easy, CURLINFO_RESPONSE_CODE, &status);
+    m_curl->easyGetinfo(job->m_easy, CURLINFO_RESPONSE_CODE, &status);
     job->m_response.status = int(status);
     const QByteArray curlMessage = QByteArray(job->m_curlMessage);
     detach(job);
@@ -294,7 +304,7 @@ void HttpTransport::complete(HttpJob *job, CURLcode code)
         job->m_result = std::unexpected(HttpErrors::fromCurl(code));
         qCWarning(lcSyncHttp).noquote() << request.method() << loggableUrl(request) << "failed after"
                                         << elapsedMs << "ms:" << job->m_result.error().code
-                                        << curl_easy_strerror(code) << curlMessage;
+                                        << m_curl->easyStrerror(code) << curlMessage;
         return;
     }
 
@@ -312,12 +322,14 @@ void HttpTransport::complete(HttpJob *job, CURLcode code)
 void HttpTransport::detach(HttpJob *job)
 {
     m_running.remove(job);
+    if (!m_curl)
+        return;
     if (job->m_easy) {
-        curl_multi_remove_handle(m_multi, job->m_easy);
-        curl_easy_cleanup(job->m_easy);
+        m_curl->multiRemoveHandle(m_multi, job->m_easy);
+        m_curl->easyCleanup(job->m_easy);
         job->m_easy = nullptr;
     }
-    curl_slist_free_all(job->m_headerList);
+    m_curl->slistFreeAll(job->m_headerList);
     job->m_headerList = nullptr;
     job->m_bodyFile.close();
 }

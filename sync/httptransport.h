@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "curllibrary.h"
 #include "httpjob.h"
 #include "httprequest.h"
 
@@ -12,6 +13,7 @@
 #include <curl/curl.h>
 
 #include <chrono>
+#include <optional>
 
 class QSocketNotifier;
 
@@ -92,6 +94,8 @@ private:
     void detach(HttpJob *job);
 
     HttpSettings m_settings;
+    const CurlFunctions *m_curl = nullptr;
+    std::optional<Error> m_unavailable; // set when libcurl could not be loaded
     CURLM *m_multi = nullptr;
     QTimer m_timer;
     QHash<curl_socket_t, SocketNotifiers> m_sockets;

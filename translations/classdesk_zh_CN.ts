@@ -3037,6 +3037,13 @@ but changes wait for the teacher&apos;s decision.</source>
     </message>
 </context>
 <context>
+    <name>CurlLibrary</name>
+    <message>
+        <source>ClassDesk cannot connect to the platform because its network library (libcurl, tried: %1) is missing or too old. Your work is kept on this computer. Reinstall ClassDesk or ask your school&apos;s IT staff to install libcurl.</source>
+        <translation>课堂助手无法连接平台：找不到可用的网络组件 libcurl（已尝试：%1），或其版本过旧。您的数据仍保存在本机。请重新安装课堂助手，或请学校信息管理员安装 libcurl。</translation>
+    </message>
+</context>
+<context>
     <name>HttpErrors</name>
     <message>
         <source>The platform&apos;s address could not be found. Check that this computer is connected to the internet and that the address is right.</source>

@@ -14,6 +14,8 @@
 #include <QLocale>
 #include <QLoggingCategory>
 
+#include <curl/curl.h>
+
 using namespace ClassDesk;
 
 namespace {
@@ -96,8 +98,13 @@ int main(int argc, char *argv[])
     QCoreApplication application(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ClassDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("ClassDesk"));
+    // The libcurl version helps school IT staff with network problems. The
+    // call also makes classdesk-cli link libcurl, which the app loads only at
+    // run time, so packaging tools see that ClassDesk needs it.
     QCoreApplication::setApplicationVersion(
-        QStringLiteral("%1 (%2)").arg(BuildInfo::version(), BuildInfo::revision()));
+        QStringLiteral("%1 (%2), libcurl %3")
+            .arg(BuildInfo::version(), BuildInfo::revision(),
+                 QString::fromLatin1(curl_version_info(CURLVERSION_NOW)->version)));
 
     // Progress lines would mix with the output scripts read, and every failure
     // is already reported with a translated message, so ClassDesk's own log
