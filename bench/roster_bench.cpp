@@ -5,6 +5,10 @@
 // database, next to the sqlite3 command-line tool's `.import` of the same file
 // into a bare table in the same run. The ratio is the result.
 //
+// A second reference shows what the data model itself costs: the sqlite3
+// tool writing the same rows with plain SQL into ClassDesk's schema (the
+// classes, the students, and an outbox entry with a JSON payload for each).
+//
 // Usage: roster_bench [SQLITE3_PROGRAM]   (default: sqlite3 on the PATH)
 
 #include "database.h"
@@ -24,6 +28,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include <sys/resource.h>
 
@@ -132,6 +137,111 @@ double sqliteImport(const QString &program, const QString &csvPath, const QStrin
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
+// The SQL that creates ClassDesk's schema and the new school's row, read
+// from a database that ClassDesk made, so the plain-SQL reference writes
+// into exactly the tables and indexes the app has.
+struct SchemaScript
+{
+    QString schema;
+    QString schoolId;
+    QString school;
+};
+
+std::optional<SchemaScript> schemaScript(const QString &folder)
+{
+    auto database = Database::open(databaseFilePath(folder));
+    if (!database)
+        return std::nullopt;
+    const auto schoolId = SchoolStore(**database).createSchool(QStringLiteral("基准学校"), QStringLiteral("Asia/Shanghai"));
+    if (!schoolId)
+        return std::nullopt;
+
+    SchemaScript script;
+    script.schoolId = *schoolId;
+    auto tables = (*database)->prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL "
+                                       "AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+    if (!tables)
+        return std::nullopt;
+    while (tables->step().value_or(false))
+        script.schema += tables->textAt(0) + QStringLiteral(";\n");
+
+    auto school = (*database)->prepare("SELECT 'INSERT INTO school (id, name, time_zone, created_at, updated_at) "
+                                       "VALUES (' || quote(id) || ', ' || quote(name) || ', ' || quote(time_zone) "
+                                       "|| ', ' || created_at || ', ' || updated_at || ');' FROM school");
+    if (!school || !school->step().value_or(false))
+        return std::nullopt;
+    script.school = school->textAt(0);
+    return script;
+}
+
+// Milliseconds for the sqlite3 tool to create ClassDesk's schema and write
+// the rows an import writes, with plain SQL in one transaction: the 100
+// classes and 5,000 students, each with its outbox entry. The ids are
+// time-ordered like ClassDesk's UUIDv7, and the payloads are built like
+// OutboxWriter's. Checks for problems and existing students are left out.
+double sqliteSameRows(const QString &program, const QString &csvPath, const QString &folder,
+                      const SchemaScript &schema)
+{
+    const QString script =
+        QStringLiteral(
+            "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\nPRAGMA foreign_keys=ON;\n"
+            "BEGIN;\n%1%2\n"
+            "CREATE TEMP TABLE roster(number TEXT, name TEXT, gender TEXT, class TEXT);\n"
+            ".mode csv\n.import --skip 1 '%3' roster\n"
+            "CREATE TEMP TABLE clock AS SELECT CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) AS now;\n"
+            "INSERT INTO class (id, school_id, name, grade, created_at, updated_at) "
+            "SELECT printf('%08x-0001-7000-8000-%012x', (SELECT now FROM clock) / 65536, min(rowid)), '%4', "
+            "class, '', (SELECT now FROM clock), (SELECT now FROM clock) FROM roster GROUP BY class ORDER BY min(rowid);\n"
+            "INSERT INTO student (id, school_id, class_id, student_number, name, gender, notes, created_at, updated_at) "
+            "SELECT printf('%08x-0002-7000-8000-%012x', (SELECT now FROM clock) / 65536, r.rowid), '%4', c.id, "
+            "trim(r.number), trim(r.name), CASE trim(r.gender) WHEN '男' THEN 'male' WHEN '女' THEN 'female' "
+            "ELSE 'unspecified' END, '{}', (SELECT now FROM clock), (SELECT now FROM clock) "
+            "FROM roster r JOIN class c ON c.name = r.class ORDER BY r.rowid;\n"
+            "INSERT INTO outbox (entity, entity_id, op, payload, idempotency_key, base_version, state, created_at, "
+            "updated_at) SELECT 'class', id, 'create', json_object('id', id, 'school_id', school_id, 'name', name, "
+            "'grade', grade, 'deleted_at', deleted_at, 'created_at', created_at, 'updated_at', updated_at), "
+            "printf('%08x-0003-7000-8000-%012x', created_at / 65536, rowid), NULL, 'pending', created_at, "
+            "created_at FROM class ORDER BY rowid;\n"
+            "INSERT INTO outbox (entity, entity_id, op, payload, idempotency_key, base_version, state, created_at, "
+            "updated_at) SELECT 'student', id, 'create', json_object('id', id, 'school_id', school_id, 'class_id', "
+            "class_id, 'student_number', student_number, 'name', name, 'gender', gender, 'notes', json(notes), "
+            "'deleted_at', deleted_at, 'created_at', created_at, 'updated_at', updated_at), "
+            "printf('%08x-0004-7000-8000-%012x', created_at / 65536, rowid), server_version, 'pending', "
+            "created_at, created_at FROM student ORDER BY rowid;\n"
+            "COMMIT;\n")
+            .arg(schema.schema, schema.school, csvPath, schema.schoolId);
+
+    QElapsedTimer timer;
+    timer.start();
+    QProcess sqlite;
+    sqlite.start(program, {folder + QStringLiteral("/same-rows.sqlite3")});
+    sqlite.write(script.toUtf8());
+    sqlite.closeWriteChannel();
+    if (!sqlite.waitForFinished(60000) || sqlite.exitCode() != 0) {
+        std::fprintf(stderr, "%s", sqlite.readAllStandardError().constData());
+        return -1;
+    }
+    const double elapsed = double(timer.nsecsElapsed()) / 1e6;
+    const QByteArray errors = sqlite.readAllStandardError();
+    if (!errors.isEmpty()) {
+        std::fprintf(stderr, "roster_bench: sqlite3 failed: %s", errors.constData());
+        return -1;
+    }
+
+    // The reference counts only if it wrote every row the import writes.
+    QProcess count;
+    count.start(program, {folder + QStringLiteral("/same-rows.sqlite3"),
+                          QStringLiteral("SELECT (SELECT count(*) FROM student) || ' ' || "
+                                         "(SELECT count(*) FROM outbox)")});
+    const QByteArray expected = QByteArray::number(ClassCount * StudentsPerClass) + ' '
+                                + QByteArray::number(ClassCount * StudentsPerClass + ClassCount);
+    if (!count.waitForFinished(60000) || count.readAllStandardOutput().trimmed() != expected) {
+        std::fprintf(stderr, "roster_bench: the plain-SQL reference did not write every row\n");
+        return -1;
+    }
+    return elapsed;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -147,10 +257,18 @@ int main(int argc, char *argv[])
         return 1;
     csv.close();
 
+    const auto schema = schemaScript(folder.filePath(QStringLiteral("template")));
+    if (!schema) {
+        std::fprintf(stderr, "roster_bench: cannot read ClassDesk's schema\n");
+        return 1;
+    }
+
     QList<double> classDesk;
     QList<double> sqlite;
+    QList<double> sameRows;
     QList<double> classDeskCpu;
     QList<double> sqliteCpu;
+    QList<double> sameRowsCpu;
     for (int run = 0; run < Runs; ++run) {
         QTemporaryDir runFolder;
         const double cpuBefore = cpuMilliseconds(RUSAGE_SELF);
@@ -159,12 +277,16 @@ int main(int argc, char *argv[])
         const double childrenBefore = cpuMilliseconds(RUSAGE_CHILDREN);
         const double baseline = sqliteImport(sqliteProgram, csvPath, runFolder.path());
         sqliteCpu << cpuMilliseconds(RUSAGE_CHILDREN) - childrenBefore;
-        if (ours < 0 || baseline < 0) {
+        const double sameRowsBefore = cpuMilliseconds(RUSAGE_CHILDREN);
+        const double reference = sqliteSameRows(sqliteProgram, csvPath, runFolder.path(), *schema);
+        sameRowsCpu << cpuMilliseconds(RUSAGE_CHILDREN) - sameRowsBefore;
+        if (ours < 0 || baseline < 0 || reference < 0) {
             std::fprintf(stderr, "roster_bench: an import failed (is %s installed?)\n", qPrintable(sqliteProgram));
             return 1;
         }
         classDesk << ours;
         sqlite << baseline;
+        sameRows << reference;
     }
 
     const double ratio = median(classDesk) / median(sqlite);
@@ -177,5 +299,11 @@ int main(int argc, char *argv[])
     std::printf("  ratio: %.2f (target <= 2.00) %s\n", ratio, ratio <= 2.0 ? "met" : "MISSED");
     std::printf("  CPU time: ClassDesk %.1f ms, sqlite3 %.1f ms, ratio %.2f\n", median(classDeskCpu),
                 median(sqliteCpu), median(classDeskCpu) / median(sqliteCpu));
+    std::printf("  reference, sqlite3 writing the same rows into ClassDesk's schema: %.1f ms, CPU %.1f ms\n",
+                median(sameRows), median(sameRowsCpu));
+    std::printf("    the reference against the baseline: ratio %.2f, CPU %.2f\n", median(sameRows) / median(sqlite),
+                median(sameRowsCpu) / median(sqliteCpu));
+    std::printf("    ClassDesk against the reference:    ratio %.2f, CPU %.2f\n", median(classDesk) / median(sameRows),
+                median(classDeskCpu) / median(sameRowsCpu));
     return 0;
 }
