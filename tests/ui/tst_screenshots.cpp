@@ -12,6 +12,7 @@
 
 #include "attendancestore.h"
 #include "classstore.h"
+#include "coursestore.h"
 #include "schoolstore.h"
 
 #include <QAbstractButton>
@@ -136,9 +137,26 @@ void ScreenshotTest::addDemoData()
         students << *id;
     }
 
+    // Two courses with lessons on the day the pictures are taken, so the Today
+    // section shows a timetable on any day of the week.
+    const QDate today = m_workspace->schools()
+                            .dateAt(m_workspace->schoolId(), QDateTime::currentMSecsSinceEpoch())
+                            .value_or(QDate::currentDate());
+    const QList<std::tuple<QString, QString, int>> lessons = {{QStringLiteral("语文"), QStringLiteral("chinese"), 1},
+                                                              {QStringLiteral("数学"), QStringLiteral("math"), 3}};
+    for (const auto &[name, subject, period] : lessons) {
+        Course course;
+        course.schoolId = m_workspace->schoolId();
+        course.classId = *classId;
+        course.name = name;
+        course.subject = subject;
+        const auto courseId = m_workspace->courses().createCourse(course);
+        QVERIFY(courseId.has_value());
+        QVERIFY(m_workspace->courses().createLesson(*courseId, today, period).has_value());
+    }
+
     // Today's first lesson, partly marked, so the grid shows every status.
-    const auto today = m_workspace->schools().dateAt(m_workspace->schoolId(), QDateTime::currentMSecsSinceEpoch());
-    const auto session = m_workspace->attendance().openSession(*classId, today.value_or(QDate::currentDate()), 1);
+    const auto session = m_workspace->attendance().openSession(*classId, today, 1);
     QVERIFY(session.has_value());
     const std::array statuses = {AttendanceStatus::Present, AttendanceStatus::Present, AttendanceStatus::Present,
                                  AttendanceStatus::Late,    AttendanceStatus::Present, AttendanceStatus::Leave,
