@@ -17,7 +17,7 @@ class CurlText
     Q_DECLARE_TR_FUNCTIONS(CurlLibrary)
 };
 
-// Resolves one function into `target`; false when the library lacks it.
+// Resolves one function into `target`. Returns false when the library lacks it.
 template<typename Function>
 bool resolve(QLibrary &library, const char *name, Function &target)
 {
@@ -53,13 +53,14 @@ QStringList CurlLibrary::defaultFileNames()
         return {chosen};
 
 #if defined(Q_OS_WIN)
-    // vcpkg and the official Windows build name it libcurl.dll, MSYS2 libcurl-4.dll.
+    // vcpkg names it libcurl.dll, MSYS2 libcurl-4.dll and curl's own Windows
+    // build libcurl-x64.dll.
     return {QStringLiteral("libcurl"), QStringLiteral("libcurl-4"), QStringLiteral("libcurl-x64")};
 #elif defined(Q_OS_MACOS)
     return {QStringLiteral("libcurl.4.dylib"), QStringLiteral("libcurl.dylib")};
 #else
-    // libcurl.so.4 is the run-time name since libcurl 7.16; the unversioned
-    // name exists only where the development files are installed.
+    // libcurl.so.4 is the run-time name of current libcurl releases. The
+    // unversioned name exists only where the development files are installed.
     return {QStringLiteral("libcurl.so.4"), QStringLiteral("libcurl.so")};
 #endif
 }

@@ -38,7 +38,7 @@ class CurlLibrary
 public:
     // Returns libcurl's functions, loading the library and calling
     // curl_global_init() on the first call. Later calls return the same
-    // result, a failure too: the error says which library was missing.
+    // result, a failure too: the error names the files that were tried.
     //
     // The environment variable CLASSDESK_CURL_LIBRARY may name the library
     // file to load instead of the system's libcurl.

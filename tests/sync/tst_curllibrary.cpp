@@ -76,7 +76,7 @@ private slots:
         QVERIFY(!job->result().has_value());
         QCOMPARE(job->result().error().code, QStringLiteral("network.library_missing"));
 
-        // The second request gets the same answer without trying to load again.
+        // The second request fails the same way without loading again.
         HttpJob *second = transport.send(HttpRequest("GET", QUrl(QStringLiteral("http://127.0.0.1:9/health"))));
         if (!second->isFinished()) {
             QSignalSpy finished(second, &HttpJob::finished);
