@@ -32,13 +32,13 @@ QString AttendanceStore::sessionIdFor(const QString &classId, const QString &dat
     return QUuid::createUuidV5(attendanceNamespace(), name).toString(QUuid::WithoutBraces);
 }
 
-namespace {
-
-QString recordIdFor(const QString &sessionId, const QString &studentId)
+QString AttendanceStore::recordIdFor(const QString &sessionId, const QString &studentId)
 {
     const QString name = QStringLiteral("record|%1|%2").arg(sessionId, studentId);
     return QUuid::createUuidV5(attendanceNamespace(), name).toString(QUuid::WithoutBraces);
 }
+
+namespace {
 
 constexpr std::array<std::pair<AttendanceStatus, const char *>, 5> StatusNames = {{
     {AttendanceStatus::Present, "present"},

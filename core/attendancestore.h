@@ -81,6 +81,9 @@ public:
     // UUIDv5 of that key, so every device that opens it offline makes the same id.
     [[nodiscard]] static QString sessionIdFor(const QString &classId, const QString &dateText, int period);
 
+    // The id of a student's mark in a session, a UUIDv5 of the pair like sessionIdFor().
+    [[nodiscard]] static QString recordIdFor(const QString &sessionId, const QString &studentId);
+
     // Returns the session of the class on `date` and `period`, creating it on
     // first use; opening it again returns the same id.
     [[nodiscard]] Result<QString> openSession(const QString &classId, QDate date, int period,

@@ -29,21 +29,25 @@ Result<bool> pairCheck(Database &database, const char *sql, const QString &local
     return *row && statement->int64At(0) != 0;
 }
 
-// The (id, first value, second value) rows the query selects for one id.
-Result<QList<std::array<QString, 3>>> rowsOf(Database &database, const char *sql, const QString &id)
+// The rows the query selects for one id, each as the text of its first
+// `columnCount` columns.
+Result<QList<QStringList>> rowsOf(Database &database, const char *sql, const QString &id, int columnCount)
 {
     auto statement = database.prepare(sql);
     if (!statement)
         return std::unexpected(statement.error());
     statement->bind(1, id);
-    QList<std::array<QString, 3>> rows;
+    QList<QStringList> rows;
     while (true) {
         const auto row = statement->step();
         if (!row)
             return std::unexpected(row.error());
         if (!*row)
             return rows;
-        rows.append({statement->textAt(0), statement->textAt(1), statement->textAt(2)});
+        QStringList columns;
+        for (int column = 0; column < columnCount; ++column)
+            columns.append(statement->textAt(column));
+        rows.append(columns);
     }
 }
 
@@ -92,13 +96,12 @@ Status rekeySession(Database &database, const QString &oldId, const QString &dat
             return done;
     }
 
-    const auto records = rowsOf(database, "SELECT id, student_id, '' FROM attendance_record WHERE session_id = ?",
-                                oldId);
+    const auto records =
+        rowsOf(database, "SELECT id, student_id FROM attendance_record WHERE session_id = ?", oldId, 2);
     if (!records)
         return std::unexpected(records.error());
-    for (const auto &[recordId, studentId, unused] : *records) {
-        Q_UNUSED(unused)
-        if (auto moved = rekeyRecord(database, recordId, newId, studentId); !moved)
+    for (const QStringList &record : *records) {
+        if (auto moved = rekeyRecord(database, record.at(0), newId, record.at(1)); !moved)
             return moved;
     }
     return run(database, "DELETE FROM attendance_session WHERE id = ?", oldId);
@@ -161,12 +164,14 @@ Status adoptClass(Database &database, const QString &localId, const QString &pla
     }
 
     const auto sessions = rowsOf(database, "SELECT id, date, period FROM attendance_session WHERE class_id = ?",
-                                 localId);
+                                 localId, 3);
     if (!sessions)
         return std::unexpected(sessions.error());
-    for (const auto &[sessionId, dateText, period] : *sessions) {
-        if (auto moved = rekeySession(database, sessionId, dateText, period.toInt(), platformId); !moved)
+    for (const QStringList &session : *sessions) {
+        if (auto moved = rekeySession(database, session.at(0), session.at(1), session.at(2).toInt(), platformId);
+            !moved) {
             return moved;
+        }
     }
 
     if (auto dropped = run(database, "DELETE FROM outbox WHERE entity = 'class' AND entity_id = ? "
@@ -189,13 +194,12 @@ Status adoptStudent(Database &database, const QString &localId, const QString &p
         !rewritten) {
         return rewritten;
     }
-    const auto records = rowsOf(database, "SELECT id, session_id, '' FROM attendance_record WHERE student_id = ?",
-                                localId);
+    const auto records =
+        rowsOf(database, "SELECT id, session_id FROM attendance_record WHERE student_id = ?", localId, 2);
     if (!records)
         return std::unexpected(records.error());
-    for (const auto &[recordId, sessionId, unused] : *records) {
-        Q_UNUSED(unused)
-        if (auto moved = rekeyRecord(database, recordId, sessionId, platformId); !moved)
+    for (const QStringList &record : *records) {
+        if (auto moved = rekeyRecord(database, record.at(0), record.at(1), platformId); !moved)
             return moved;
     }
     if (auto moved = run(database, "UPDATE submission SET student_id = ?1 WHERE student_id = ?2", platformId, localId);

@@ -3,6 +3,7 @@
 
 #include "civiltime.h"
 #include "corelogging.h"
+#include "offlinecopies.h"
 #include "outboxwriter.h"
 #include "storesupport.h"
 #include "uuid7.h"
@@ -125,20 +126,6 @@ Result<QList<QPair<QString, QString>>> idPairs(Database &database, const char *s
     }
 }
 
-// The boolean the query computes for a local row (?1) and its platform copy (?2).
-Result<bool> pairCheck(Database &database, const char *sql, const QString &localId, const QString &platformId)
-{
-    auto statement = database.prepare(sql);
-    if (!statement)
-        return std::unexpected(statement.error());
-    statement->bind(1, localId);
-    statement->bind(2, platformId);
-    const auto row = statement->step();
-    if (!row)
-        return std::unexpected(row.error());
-    return *row && statement->int64At(0) != 0;
-}
-
 // Local students (never acknowledged by the platform) whose student number
 // the platform's school already has, paired with the platform's student.
 Result<QList<QPair<QString, QString>>> duplicateStudents(Database &database, const QString &platformSchoolId)
@@ -152,18 +139,6 @@ Result<QList<QPair<QString, QString>>> duplicateStudents(Database &database, con
                    platformSchoolId);
 }
 
-// True when both students have a mark in one session or work on one
-// assignment: merging would have to drop one of them.
-Result<bool> marksWouldClash(Database &database, const QString &localId, const QString &platformId)
-{
-    return pairCheck(database,
-                     "SELECT EXISTS (SELECT 1 FROM attendance_record AS a JOIN attendance_record AS b "
-                     "ON a.session_id = b.session_id WHERE a.student_id = ?1 AND b.student_id = ?2) "
-                     "OR EXISTS (SELECT 1 FROM submission AS a JOIN submission AS b "
-                     "ON a.assignment_id = b.assignment_id WHERE a.student_id = ?1 AND b.student_id = ?2)",
-                     localId, platformId);
-}
-
 // Pairs of an offline class that was never sent and the platform school's
 // class with the same name: the same class, made twice.
 Result<QList<QPair<QString, QString>>> duplicateClasses(Database &database, const QString &platformSchoolId)
@@ -174,111 +149,6 @@ Result<QList<QPair<QString, QString>>> duplicateClasses(Database &database, cons
                    "WHERE local.school_id IN (SELECT id FROM school WHERE server_version IS NULL) "
                    "AND local.server_version IS NULL AND local.deleted_at IS NULL",
                    platformSchoolId);
-}
-
-// True when both classes have a session on the same date and period.
-Result<bool> sessionsWouldClash(Database &database, const QString &localId, const QString &platformId)
-{
-    return pairCheck(database,
-                     "SELECT EXISTS (SELECT 1 FROM attendance_session AS a JOIN attendance_session AS b "
-                     "ON a.date = b.date AND a.period = b.period WHERE a.class_id = ?1 AND b.class_id = ?2)",
-                     localId, platformId);
-}
-
-// Moves the offline class's students, courses, sessions and assignment
-// targets to the platform's class and removes the offline copy with its
-// unsent creation. Runs inside the caller's transaction.
-Status adoptClass(Database &database, const QString &localId, const QString &platformId)
-{
-    const qint64 now = CivilTime::nowMs();
-
-    // Unsent rows carry the class id in their payload; ids are UUIDs, so
-    // replacing the text in an assignment's target list is exact.
-    const std::array rewrites = {
-        "UPDATE outbox SET payload = json_set(payload, '$.class_id', ?1), updated_at = ?3 "
-        "WHERE entity IN ('student', 'course', 'attendance_session') AND state <> 'acknowledged' "
-        "AND json_extract(payload, '$.class_id') = ?2",
-        "UPDATE outbox SET payload = replace(payload, ?2, ?1), updated_at = ?3 "
-        "WHERE entity = 'assignment' AND state <> 'acknowledged' AND instr(payload, ?2) > 0",
-        "UPDATE assignment SET target_class_ids = replace(target_class_ids, ?2, ?1), updated_at = ?3 "
-        "WHERE instr(target_class_ids, ?2) > 0",
-    };
-    for (const char *sql : rewrites) {
-        if (auto rewritten = run(database, sql, platformId, localId, now); !rewritten)
-            return rewritten;
-    }
-    for (const char *sql : {"UPDATE student SET class_id = ?1 WHERE class_id = ?2",
-                            "UPDATE course SET class_id = ?1 WHERE class_id = ?2",
-                            "UPDATE attendance_session SET class_id = ?1 WHERE class_id = ?2"}) {
-        if (auto moved = run(database, sql, platformId, localId); !moved)
-            return moved;
-    }
-
-    if (auto dropped = run(database, "DELETE FROM outbox WHERE entity = 'class' AND entity_id = ? "
-                                     "AND state <> 'acknowledged'",
-                           localId);
-        !dropped) {
-        return dropped;
-    }
-    return run(database, "DELETE FROM class WHERE id = ?", localId);
-}
-
-// Gives the local student's marks, submissions and notes to the platform's
-// student and removes the local copy with its unsent creation. Runs inside
-// the caller's transaction.
-Status adoptStudent(Database &database, const QString &localId, const QString &platformId)
-{
-    // Unsent marks carry the student id in their payload.
-    if (auto rewritten = run(database,
-                             "UPDATE outbox SET payload = json_set(payload, '$.student_id', ?1), updated_at = ?3 "
-                             "WHERE entity IN ('attendance_record', 'submission') AND state <> 'acknowledged' "
-                             "AND json_extract(payload, '$.student_id') = ?2",
-                             platformId, localId, CivilTime::nowMs());
-        !rewritten) {
-        return rewritten;
-    }
-    for (const char *sql : {"UPDATE attendance_record SET student_id = ?1 WHERE student_id = ?2",
-                            "UPDATE submission SET student_id = ?1 WHERE student_id = ?2"}) {
-        if (auto moved = run(database, sql, platformId, localId); !moved)
-            return moved;
-    }
-
-    // Notes typed offline are kept; the platform's student carries them from now on.
-    auto notes = database.prepare("SELECT notes FROM student WHERE id = ? AND notes <> '{}'");
-    if (!notes)
-        return std::unexpected(notes.error());
-    notes->bind(1, localId);
-    const auto hasNotes = notes->step();
-    if (!hasNotes)
-        return std::unexpected(hasNotes.error());
-    const QString localNotes = *hasNotes ? notes->textAt(0) : QString();
-    notes->reset();
-    if (!localNotes.isEmpty()) {
-        if (auto merged = run(database, "UPDATE student SET notes = json_patch(notes, ?1), updated_at = ?2 WHERE id = ?3",
-                              localNotes, CivilTime::nowMs(), platformId);
-            !merged) {
-            return merged;
-        }
-        if (auto recorded = OutboxWriter::recordRow(database, QStringLiteral("student"), platformId,
-                                                    QStringLiteral("update"));
-            !recorded) {
-            return recorded;
-        }
-    }
-
-    if (auto dropped = run(database, "DELETE FROM outbox WHERE entity = 'student' AND entity_id = ? "
-                                     "AND state <> 'acknowledged'",
-                           localId);
-        !dropped) {
-        return dropped;
-    }
-    if (auto dropped = run(database, "DELETE FROM conflict WHERE entity = 'student' AND entity_id = ?", localId);
-        !dropped) {
-        return dropped;
-    }
-    // Foreign keys stop this delete if anything still refers to the local
-    // student, so a reference this code does not know cannot lose data.
-    return run(database, "DELETE FROM student WHERE id = ?", localId);
 }
 
 } // namespace
@@ -305,7 +175,7 @@ Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
         if (!pairs)
             return std::unexpected(pairs.error());
         for (const auto &[localId, platformId] : *pairs) {
-            const auto clash = marksWouldClash(m_database, localId, platformId);
+            const auto clash = OfflineCopies::marksWouldClash(m_database, localId, platformId);
             if (!clash)
                 return std::unexpected(clash.error());
             // TODO: merge two marks of one session (the later wins, the other
@@ -315,7 +185,7 @@ Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
                                    << "; left unmerged";
                 continue;
             }
-            if (auto merged = adoptStudent(m_database, localId, platformId); !merged)
+            if (auto merged = OfflineCopies::adoptStudent(m_database, localId, platformId); !merged)
                 return merged;
             adopted.append(platformId);
         }
@@ -327,7 +197,7 @@ Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
         if (!classes)
             return std::unexpected(classes.error());
         for (const auto &[localId, platformId] : *classes) {
-            const auto clash = sessionsWouldClash(m_database, localId, platformId);
+            const auto clash = OfflineCopies::sessionsWouldClash(m_database, localId, platformId);
             if (!clash)
                 return std::unexpected(clash.error());
             // TODO: merge two sessions of one date and period instead of
@@ -337,7 +207,7 @@ Status SchoolStore::moveLocalSchoolsInto(const QString &platformSchoolId)
                                        << "also has; left unmerged";
                 continue;
             }
-            if (auto merged = adoptClass(m_database, localId, platformId); !merged)
+            if (auto merged = OfflineCopies::adoptClass(m_database, localId, platformId); !merged)
                 return merged;
         }
 

@@ -5,6 +5,7 @@
 #include "database.h"
 #include "entitymapping.h"
 #include "lessonmaterialstore.h"
+#include "offlinecopies.h"
 #include "outboxwriter.h"
 #include "storesupport.h"
 #include "synclogging.h"
@@ -26,6 +27,8 @@ const QString LegacyCursorKey = QStringLiteral("pull.cursor");
 const QString AttendanceRecord = QStringLiteral("attendance_record");
 const QString Assignment = QStringLiteral("assignment");
 const QString Lesson = QStringLiteral("lesson");
+const QString Student = QStringLiteral("student");
+const QString SchoolClass = QStringLiteral("class");
 
 void bindJson(Statement &statement, int index, const QJsonValue &value)
 {
@@ -241,17 +244,33 @@ Status ChangeApplier::applyChange(const QJsonObject &change, ApplyReport *report
     if (*unfinished > 0)
         return applyUpsertWithLocalChanges(entity, id, version, data, report);
 
+    // A student this device also made offline (the same roster imported on
+    // two signed-in computers) gives its number up now and is merged below.
+    std::optional<QString> offlineCopy;
+    if (!*found && entity == Student) {
+        const auto copy = OfflineCopies::unsentStudentNumbered(m_database, schoolIdOf(data),
+                                                               data.value(QStringLiteral("student_number")).toString());
+        if (!copy)
+            return std::unexpected(copy.error());
+        offlineCopy = *copy;
+        if (offlineCopy) {
+            if (auto released = OfflineCopies::releaseStudentNumber(m_database, *offlineCopy); !released)
+                return released;
+        }
+    }
+
     if (auto written = upsert(entity, id, version, data); !written) {
-        // A natural key taken by another local row (a student number imported
-        // on two devices), or a parent that became a conflict itself, must not
-        // stop the feed: the teacher decides.
-        // TODO: adopt the platform's id for a student imported offline on two
-        // devices (rewriting the references to it), so the teacher need not decide.
+        // A natural key taken by another local row, or a parent that became a
+        // conflict itself, must not stop the feed: the teacher decides.
         if (written.error().code != QLatin1String("db.constraint"))
             return written;
         qCWarning(lcSync) << "Pulled" << entity << id << "clashes with a local row; kept as a conflict";
         report->conflicts++;
         return writeConflict(entity, id, {}, data, version);
+    }
+    if (!*found) {
+        if (auto merged = mergeOfflineCopy(entity, id, data, offlineCopy, report); !merged)
+            return merged;
     }
     if (entity == AttendanceRecord) {
         if (auto merged = mergeHistory(id, data.value(QStringLiteral("history")).toArray()); !merged)
@@ -323,6 +342,50 @@ Status ChangeApplier::applyUpsertWithLocalChanges(const QString &entity, const Q
     if (auto kept = writeConflict(entity, id, localRow, {{QStringLiteral("data"), data}}, version); !kept)
         return kept;
     return parkPending(entity, id, QStringLiteral("conflict"));
+}
+
+QString ChangeApplier::schoolIdOf(const QJsonObject &data) const
+{
+    const QString schoolId = data.value(QStringLiteral("school_id")).toString();
+    return schoolId.isEmpty() ? m_schoolId : schoolId;
+}
+
+Status ChangeApplier::mergeOfflineCopy(const QString &entity, const QString &id, const QJsonObject &data,
+                                       const std::optional<QString> &studentCopy, ApplyReport *report)
+{
+    if (entity == Student && studentCopy) {
+        if (auto adopted = OfflineCopies::adoptStudent(m_database, *studentCopy, id); !adopted)
+            return adopted;
+        qCInfo(lcSync) << "Merged an offline student into the platform's student" << id;
+        report->add(Student, *studentCopy);
+        report->addAll(AttendanceRecord);
+        return {};
+    }
+    if (entity != SchoolClass)
+        return {};
+
+    // A class of the same name made offline on this device is the same class.
+    const auto copy = OfflineCopies::unsentClassNamed(m_database, schoolIdOf(data),
+                                                      data.value(QStringLiteral("name")).toString(), id);
+    if (!copy)
+        return std::unexpected(copy.error());
+    if (!*copy)
+        return {};
+    const auto clash = OfflineCopies::sessionsWouldClash(m_database, **copy, id);
+    if (!clash)
+        return std::unexpected(clash.error());
+    // TODO: merge two sessions of one date and period instead of keeping the
+    // offline class apart.
+    if (*clash) {
+        qCWarning(lcSync) << "Offline class" << **copy << "has sessions that" << id << "also has; left unmerged";
+        return {};
+    }
+    if (auto adopted = OfflineCopies::adoptClass(m_database, **copy, id); !adopted)
+        return adopted;
+    qCInfo(lcSync) << "Merged an offline class into the platform's class" << id;
+    report->add(SchoolClass, **copy);
+    report->addAll(Student);
+    return {};
 }
 
 Status ChangeApplier::upsert(const QString &entity, const QString &id, qint64 version, const QJsonObject &data)

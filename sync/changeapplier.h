@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace ClassDesk {
 
 class Database;
@@ -21,6 +23,8 @@ struct ApplyReport
     int conflicts = 0;                       // conflict rows written for the teacher
 
     void add(const QString &entity, const QString &id) { changedIds[entity].append(id); }
+    // Reports that rows of `entity` changed without naming them.
+    void addAll(const QString &entity) { changedIds.insert(entity, changedIds.value(entity)); }
 };
 
 // Writes what the platform sent into the local database, on the sync
@@ -79,6 +83,11 @@ private:
     [[nodiscard]] Status applyUpsertWithLocalChanges(const QString &entity, const QString &id, qint64 version,
                                                      const QJsonObject &data, ApplyReport *report);
     [[nodiscard]] Status upsert(const QString &entity, const QString &id, qint64 version, const QJsonObject &data);
+    // Merges the copy of a pulled class or student that this device made
+    // offline (see OfflineCopies) into the row just stored.
+    [[nodiscard]] Status mergeOfflineCopy(const QString &entity, const QString &id, const QJsonObject &data,
+                                          const std::optional<QString> &studentCopy, ApplyReport *report);
+    [[nodiscard]] QString schoolIdOf(const QJsonObject &data) const;
     // Assigns the courses without a teacher to the signed-in teacher.
     [[nodiscard]] Status adoptCourses();
     // Makes the lesson's lesson_courseware rows match the platform's ordered list.

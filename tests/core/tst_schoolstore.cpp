@@ -115,12 +115,24 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM class WHERE name = '一班'"), 1);
         QCOMPARE(scalar("SELECT count(*) FROM outbox WHERE entity = 'class'"), 0);
 
-        // The session taken offline, its marks and the new student are in the platform's class.
+        // The session taken offline, its marks and the new student are in the
+        // platform's class. The session now has the id every device derives
+        // for that class, date and period.
+        const QString platformSessionId =
+            AttendanceStore::sessionIdFor(m_fixture->classId, QStringLiteral("2026-03-02"), 1);
+        QCOMPARE(scalar("SELECT count(*) FROM attendance_session WHERE id = ?", m_sessionId), 0);
         QCOMPARE(scalar("SELECT count(*) FROM attendance_session WHERE id = ? AND class_id = "
                         "(SELECT id FROM class WHERE name = '一班')",
-                        m_sessionId),
+                        platformSessionId),
                  1);
-        QCOMPARE(scalar("SELECT count(*) FROM attendance_record WHERE session_id = ?", m_sessionId), 2);
+        QCOMPARE(scalar("SELECT count(*) FROM attendance_record WHERE session_id = ?", platformSessionId), 2);
+        QCOMPARE(scalar("SELECT count(*) FROM attendance_record WHERE id = ?",
+                        AttendanceStore::recordIdFor(platformSessionId, m_newStudentId)),
+                 1);
+        QCOMPARE(scalar("SELECT count(*) FROM outbox WHERE entity = 'attendance_session' AND entity_id = ? "
+                        "AND json_extract(payload, '$.id') = ?1",
+                        platformSessionId),
+                 1);
         QCOMPARE(scalar("SELECT count(*) FROM student WHERE id = ? AND class_id = "
                         "(SELECT id FROM class WHERE name = '一班')",
                         m_newStudentId),
@@ -140,7 +152,9 @@ private slots:
         SchoolStore schools(*m_fixture->database);
         QVERIFY(schools.moveLocalSchoolsInto(m_fixture->schoolId).has_value());
         QCOMPARE(scalar("SELECT count(*) FROM student WHERE id = ?", m_localStudentId), 1);
-        QCOMPARE(scalar("SELECT count(*) FROM attendance_record WHERE session_id = ?", m_sessionId), 3);
+        QCOMPARE(scalar("SELECT count(*) FROM attendance_record WHERE session_id = ?",
+                        AttendanceStore::sessionIdFor(m_fixture->classId, QStringLiteral("2026-03-02"), 1)),
+                 3);
         QCOMPARE(schools.schools()->size(), 2);
     }
 };

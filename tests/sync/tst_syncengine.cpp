@@ -12,6 +12,7 @@
 #include "coursestore.h"
 #include "coursewarefilestore.h"
 #include "coursewarestore.h"
+#include "rosterstore.h"
 #include "tokenstore.h"
 
 #include <QDirIterator>
@@ -151,6 +152,94 @@ private slots:
         QCOMPARE(first.scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
         verifyMatchesServer(first, server);
         verifyMatchesServer(second, server);
+    }
+
+    // A teacher imports the same roster file on two signed-in computers
+    // while both are offline, and takes attendance on the second (or on
+    // both, for the same lesson). The second computer adopts the platform's
+    // class and students when it syncs.
+    void rosterImportedOnTwoDevicesMerges_data()
+    {
+        QTest::addColumn<bool>("bothMark");
+        QTest::newRow("second marks") << false;
+        QTest::newRow("both mark one lesson") << true;
+    }
+
+    void rosterImportedOnTwoDevicesMerges()
+    {
+        QFETCH(bool, bothMark);
+        ServerProcess server;
+        QVERIFY(startServer(server));
+        Device first;
+        Device second;
+        QVERIFY(first.open());
+        QVERIFY(second.open());
+        QVERIFY(first.signIn(server, Account, Password));
+        QVERIFY(second.signIn(server, Account, Password));
+
+        QList<RosterRow> rows;
+        for (int i = 1; i <= 4; ++i) {
+            RosterRow row;
+            row.studentNumber = QStringLiteral("2025%1").arg(i, 3, 10, QLatin1Char('0'));
+            row.name = QStringLiteral("学生%1").arg(i);
+            row.gender = i % 2 ? QStringLiteral("男") : QStringLiteral("女");
+            row.className = QStringLiteral("七年级(3)班");
+            row.sourceRow = i + 1;
+            rows.append(row);
+        }
+        RosterStore firstRosters(*first.database, first.schoolId());
+        QVERIFY(firstRosters.importRows(rows, {}, {}).has_value());
+        RosterStore secondRosters(*second.database, second.schoolId());
+        QVERIFY(secondRosters.importRows(rows, {}, {}).has_value());
+
+        const auto classOf = [](Device &device) {
+            return ClassStore(*device.database).classes(device.schoolId()).value_or(QList<SchoolClass>()).value(0).id;
+        };
+
+        // Each computer marks its own copies of the students.
+        QList<Device *> marking = {&second};
+        if (bothMark)
+            marking.prepend(&first);
+        for (Device *device : marking) {
+            const QString classId = classOf(*device);
+            QVERIFY(!classId.isEmpty());
+            const QString deviceName = device == &first ? QStringLiteral("pc-a") : QStringLiteral("pc-b");
+            AttendanceStore attendance(*device->database, deviceName);
+            const QString sessionId = attendance.openSession(classId, QDate(2026, 3, 2), 1).value_or(QString());
+            QVERIFY(!sessionId.isEmpty());
+            QVERIFY(attendance.markAllPresent(sessionId).has_value());
+        }
+
+        // The second computer's later mark of the first student wins everywhere.
+        // The wait keeps its time apart from the marks above.
+        QTest::qWait(5);
+        AttendanceStore secondAttendance(*second.database, QStringLiteral("pc-b"));
+        const QString secondSession =
+            secondAttendance.openSession(classOf(second), QDate(2026, 3, 2), 1).value_or(QString());
+        QString firstStudentId;
+        {
+            // Finished before the syncs, so this connection reads no old snapshot.
+            auto firstStudent = second.database->prepare("SELECT id FROM student WHERE student_number = '2025001'");
+            QVERIFY(firstStudent && firstStudent->step().value_or(false));
+            firstStudentId = firstStudent->textAt(0);
+        }
+        QVERIFY(secondAttendance.mark(secondSession, firstStudentId, AttendanceStatus::Late).has_value());
+
+        QVERIFY(first.syncUntilDone());
+        QVERIFY(second.syncUntilDone());
+        QVERIFY(first.syncUntilDone());
+
+        for (Device *device : {&first, &second}) {
+            QCOMPARE(device->scalar("SELECT count(*) FROM conflict WHERE resolved_at IS NULL"), 0);
+            QCOMPARE(device->scalar("SELECT count(*) FROM student WHERE deleted_at IS NULL"), 4);
+            QCOMPARE(device->scalar("SELECT count(*) FROM class WHERE deleted_at IS NULL"), 1);
+            QCOMPARE(device->scalar("SELECT count(*) FROM attendance_record"), 4);
+            QCOMPARE(device->scalar("SELECT count(*) FROM attendance_record AS r JOIN student AS s "
+                                    "ON s.id = r.student_id WHERE s.student_number = '2025001' AND r.status = 'late'"),
+                     1);
+            QCOMPARE(device->scalar("SELECT count(*) FROM outbox WHERE state <> 'acknowledged'"), 0);
+            verifyMatchesServer(*device, server);
+        }
     }
 
     // Two teachers of one school share a computer. The second one's

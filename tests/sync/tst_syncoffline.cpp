@@ -133,8 +133,8 @@ private slots:
         const auto records = serverRecords(server, token);
         QJsonObject adoptedMark;
         for (const QJsonObject &record : records) {
-            if (record.value(QStringLiteral("session_id")).toString() == sessionId
-                && record.value(QStringLiteral("student_id")).toString() == platformStudentId)
+            // The session moved to the platform's class of the same name, under that class's session id.
+            if (record.value(QStringLiteral("student_id")).toString() == platformStudentId)
                 adoptedMark = record;
         }
         QCOMPARE(adoptedMark.value(QStringLiteral("status")).toString(), QStringLiteral("late"));
@@ -150,9 +150,12 @@ private slots:
                  1);
         // The new student was created on the platform, with its mark.
         QCOMPARE(device.scalar("SELECT count(*) FROM student WHERE id = ? AND server_version IS NOT NULL", freshId), 1);
+        const QString platformSessionId = adoptedMark.value(QStringLiteral("session_id")).toString();
+        QVERIFY(platformSessionId != sessionId);
+        QCOMPARE(device.scalar("SELECT count(*) FROM attendance_session WHERE id = ?", platformSessionId), 1);
         int sessionMarks = 0;
         for (const QJsonObject &record : records)
-            sessionMarks += record.value(QStringLiteral("session_id")).toString() == sessionId ? 1 : 0;
+            sessionMarks += record.value(QStringLiteral("session_id")).toString() == platformSessionId ? 1 : 0;
         QCOMPARE(sessionMarks, 2);
     }
 
