@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFile>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QJsonObject>
@@ -48,6 +47,10 @@ const QString PositionKey = QStringLiteral("position_ms");
 // Playback speeds offered; 1x is the default.
 constexpr double PlaybackRates[] = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
 constexpr int NormalRateIndex = 2;
+constexpr int ChapterListMaxRows = 4;
+// The video's minimum height in lines of text: about 126 px with 14 px lines,
+// a 16:9 picture about 224 px wide.
+constexpr int VideoMinLines = 9;
 
 // Zoom choices of the PDF view: fit width, fit page, then fixed factors.
 constexpr double PdfZoomFactors[] = {0.5, 1.0, 1.5, 2.0};
@@ -112,8 +115,13 @@ CoursewarePreview::CoursewarePreview(QWidget *parent)
     m_stack->insertWidget(PdfPage, new QWidget(this));
     m_stack->insertWidget(ImagePage, m_imageLabel);
 
-    auto *tagsRow = new QFormLayout;
-    tagsRow->addRow(tr("&Tags:"), m_tagsEdit);
+    // Tags and the Open button share a row, leaving the height to the picture.
+    auto *tagsLabel = new QLabel(tr("&Tags:"), this);
+    tagsLabel->setBuddy(m_tagsEdit);
+    auto *tagsRow = new QHBoxLayout;
+    tagsRow->addWidget(tagsLabel);
+    tagsRow->addWidget(m_tagsEdit, 1);
+    tagsRow->addWidget(m_openButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
@@ -121,7 +129,6 @@ CoursewarePreview::CoursewarePreview(QWidget *parent)
     layout->addWidget(m_warningLabel);
     layout->addWidget(m_stack, 1);
     layout->addLayout(tagsRow);
-    layout->addWidget(m_openButton, 0, Qt::AlignRight);
 
     clear();
 }
@@ -160,9 +167,10 @@ QWidget *CoursewarePreview::buildMediaPage()
     m_player = new QMediaPlayer(this);
     m_player->setAudioOutput(new QAudioOutput(this));
     m_videoWidget = new QVideoWidget(this);
-    // The video gives way first when a warning or a short window leaves
-    // little height, so the controls below it are never covered.
-    m_videoWidget->setMinimumSize(160, m_videoWidget->fontMetrics().height() * 2);
+    // The video takes the height the other rows leave, so the controls below
+    // it are never covered, but never less than a picture a class can see:
+    // in a short window the chapter list gives up rows first.
+    m_videoWidget->setMinimumSize(160, m_videoWidget->fontMetrics().height() * VideoMinLines);
     m_videoWidget->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_player->setVideoOutput(m_videoWidget);
 
@@ -182,8 +190,11 @@ QWidget *CoursewarePreview::buildMediaPage()
     m_chapterList = new QListWidget(this);
     m_chapterList->setObjectName(QStringLiteral("chapterList"));
     m_chapterList->setAccessibleName(tr("Chapter marks"));
-    m_chapterList->setMaximumHeight(120);
-    m_chapterList->setMinimumHeight(m_chapterList->fontMetrics().height() * 2);
+    m_chapterList->setToolTip(tr("Click a chapter mark to jump to it."));
+    // A few rows are enough to pick a chapter; the video keeps the rest.
+    const int frame = 2 * m_chapterList->frameWidth();
+    m_chapterList->setMaximumHeight(m_chapterList->fontMetrics().height() * ChapterListMaxRows + frame);
+    m_chapterList->setMinimumHeight(m_chapterList->fontMetrics().height() * 2 + frame);
     m_chapterTitleEdit = new QLineEdit(this);
     m_chapterTitleEdit->setPlaceholderText(tr("Chapter title"));
     m_chapterTitleEdit->setAccessibleName(tr("Chapter title"));
@@ -206,7 +217,6 @@ QWidget *CoursewarePreview::buildMediaPage()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_videoWidget, 1);
     layout->addLayout(controls);
-    layout->addWidget(new QLabel(tr("Chapter marks (click one to jump to it):"), page));
     layout->addWidget(m_chapterList);
     layout->addLayout(chapterRow);
     return page;
@@ -557,6 +567,9 @@ void CoursewarePreview::updateChapterList()
     if (!m_chapterList)
         return;
     m_chapterList->clear();
+    // An empty list would only take height from the video.
+    const bool hasMarks = !m_courseware.chapterMarks.isEmpty();
+    m_chapterList->setVisible(hasMarks);
     for (const QJsonValue &value : std::as_const(m_courseware.chapterMarks)) {
         const QJsonObject mark = value.toObject();
         m_chapterList->addItem(CoursewareModel::formatDuration(mark.value(PositionKey).toInteger())
