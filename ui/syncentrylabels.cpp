@@ -34,6 +34,7 @@ QString joinKnown(const QStringList &parts)
 {
     QStringList known = parts;
     known.removeAll(QString());
+    //: Separates the student, the class and the day in a row of the Sync page.
     return known.join(SyncEntryLabels::tr(", "));
 }
 
