@@ -84,8 +84,8 @@ private:
     void updateStateView();
     void readSchoolZone();
     void filterClasses();
-    // The ids of the classes the signed-in teacher teaches; empty when that
-    // is unknown, and then every class of the school is offered.
+    // Returns the ids of the classes the signed-in teacher teaches, or an
+    // empty set when that is unknown, so every class of the school is offered.
     [[nodiscard]] QSet<QString> taughtClassIds();
     void updateZoneLabel();
     void updateAttachmentList();

@@ -371,7 +371,7 @@ void RosterImportDialog::fitColumns(const QList<int> &rowsWithProblems)
         if (header->sectionSize(column) > share)
             header->resizeSection(column, std::max(share, headerWidth));
     }
-    // Only rows with a problem can wrap; sizing every row of a large roster
+    // Only rows with a problem can wrap. Sizing every row of a large roster
     // would hold up the UI thread.
     for (int row : rowsWithProblems)
         m_table->resizeRowToContents(row);

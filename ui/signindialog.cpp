@@ -25,7 +25,7 @@ const QString AccountKey = QStringLiteral("platform/account");
 const QString TypicalAddress = QStringLiteral("https://platform.example.edu.cn/api/v1/");
 
 // The address field widens for a longer address up to this share of the
-// screen's width; beyond it the field scrolls and its tooltip shows the rest.
+// screen's width. A longer address scrolls, and the tooltip shows all of it.
 constexpr double MaxAddressShareOfScreen = 0.6;
 
 // Whether a failed sign-in reached a web server that is not a school

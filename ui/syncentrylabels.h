@@ -11,11 +11,11 @@ namespace ClassDesk {
 
 class Workspace;
 
-// The words that let the teacher recognise an entry on the Sync page: the
-// name or title in its payload or, for entities whose payload holds only ids
-// (attendance sheets and marks, submissions), the class, student, date and
-// assignment looked up in the local database. One object serves one refresh
-// and keeps the names it looked up.
+// The words that let the teacher recognise an entry on the Sync page. Most
+// payloads carry a name or title. Attendance sheets, attendance marks and
+// submissions carry only ids, so their class, student, date and assignment
+// are looked up in the local database. One object serves one refresh and
+// keeps the names it looked up.
 class SyncEntryLabels
 {
     Q_DECLARE_TR_FUNCTIONS(ClassDesk::SyncEntryLabels)
@@ -23,7 +23,7 @@ class SyncEntryLabels
 public:
     explicit SyncEntryLabels(Workspace &workspace);
 
-    // Empty when the payload names nothing the database still knows.
+    // Empty when the payload has no name and the database no longer contains its ids.
     [[nodiscard]] QString label(const QString &entity, const QJsonObject &payload);
 
 private:

@@ -517,7 +517,7 @@ private slots:
             QCOMPARE(shownNames(editor), taught + QStringList{QStringLiteral("高二(1)班")});
         }
 
-        // A teacher with no course yet sees every class rather than none.
+        // A teacher with no course yet is offered every class rather than none.
         QVERIFY(workspace.courses().removeCourse(m_fixture.courseId).has_value());
         QVERIFY(storeSignedInTeacher(workspace.schools().createTeacher(schoolId, QStringLiteral("新老师"), QString()).value_or(QString())));
         {

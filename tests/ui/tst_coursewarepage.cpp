@@ -631,8 +631,8 @@ private slots:
         QVERIFY(warning->wordWrap());
         QVERIFY(warning->width() <= preview->width());
 
-        // A picture a class can watch: at least a third of the preview's
-        // height, as a 16:9 picture of the preview's width would need.
+        // A picture a class can watch: a third of the preview's height, or a
+        // 16:9 picture as wide as the preview when that is lower.
         const int usable = std::min(preview->height() / 3, preview->width() * 9 / 16);
         QVERIFY2(videoRect.height() >= usable,
                  qPrintable(QStringLiteral("video %1 px high in a %2 px preview").arg(videoRect.height()).arg(preview->height())));

@@ -302,7 +302,7 @@ void SyncPageTest::attendanceRowsNameTheStudent()
     for (const QString &studentId : nameById.keys())
         QVERIFY(workspace.attendance().mark(*sessionId, studentId, AttendanceStatus::Absent, {}).has_value());
 
-    // The platform answers the first two marks: a conflict for 李雷, a rejection for 韩梅梅.
+    // The platform's results for the first two marks: a conflict for 李雷, a rejection for 韩梅梅.
     const auto pending = workspace.outbox().pending(100);
     QVERIFY(pending.has_value());
     QHash<QString, OutboxEntry> markByName;
