@@ -47,10 +47,13 @@ const QString PositionKey = QStringLiteral("position_ms");
 // Playback speeds offered; 1x is the default.
 constexpr double PlaybackRates[] = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
 constexpr int NormalRateIndex = 2;
-constexpr int ChapterListMaxRows = 4;
-// The video's minimum height in lines of text: about 126 px with 14 px lines,
-// a 16:9 picture about 224 px wide.
-constexpr int VideoMinLines = 9;
+// The video's minimum height in lines of text: about 100 px with the 17 px
+// lines of a Chinese font. Nine lines pushed the controls under the video in
+// a 960x640 window (tst_coursewarepage run by scripts/test.sh).
+constexpr int VideoMinLines = 6;
+// The chapter list's width beside the video, in average characters: a time
+// and a short title.
+constexpr int ChapterListChars = 18;
 
 // Zoom choices of the PDF view: fit width, fit page, then fixed factors.
 constexpr double PdfZoomFactors[] = {0.5, 1.0, 1.5, 2.0};
@@ -168,8 +171,7 @@ QWidget *CoursewarePreview::buildMediaPage()
     m_player->setAudioOutput(new QAudioOutput(this));
     m_videoWidget = new QVideoWidget(this);
     // The video takes the height the other rows leave, so the controls below
-    // it are never covered, but never less than a picture a class can see:
-    // in a short window the chapter list gives up rows first.
+    // it are never covered, but never less than a picture a class can see.
     m_videoWidget->setMinimumSize(160, m_videoWidget->fontMetrics().height() * VideoMinLines);
     m_videoWidget->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_player->setVideoOutput(m_videoWidget);
@@ -191,10 +193,10 @@ QWidget *CoursewarePreview::buildMediaPage()
     m_chapterList->setObjectName(QStringLiteral("chapterList"));
     m_chapterList->setAccessibleName(tr("Chapter marks"));
     m_chapterList->setToolTip(tr("Click a chapter mark to jump to it."));
-    // A few rows are enough to pick a chapter; the video keeps the rest.
-    const int frame = 2 * m_chapterList->frameWidth();
-    m_chapterList->setMaximumHeight(m_chapterList->fontMetrics().height() * ChapterListMaxRows + frame);
-    m_chapterList->setMinimumHeight(m_chapterList->fontMetrics().height() * 2 + frame);
+    // Beside the video the list takes width, which a preview has more of
+    // than height, instead of rows the video needs.
+    m_chapterList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    m_chapterList->setMinimumHeight(m_chapterList->fontMetrics().height() * 2 + 2 * m_chapterList->frameWidth());
     m_chapterTitleEdit = new QLineEdit(this);
     m_chapterTitleEdit->setPlaceholderText(tr("Chapter title"));
     m_chapterTitleEdit->setAccessibleName(tr("Chapter title"));
@@ -211,13 +213,15 @@ QWidget *CoursewarePreview::buildMediaPage()
     auto *chapterRow = new QHBoxLayout;
     chapterRow->addWidget(m_chapterTitleEdit, 1);
     chapterRow->addWidget(m_addChapterButton);
+    auto *pictureRow = new QHBoxLayout;
+    pictureRow->addWidget(m_videoWidget, 1);
+    pictureRow->addWidget(m_chapterList);
 
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_videoWidget, 1);
+    layout->addLayout(pictureRow, 1);
     layout->addLayout(controls);
-    layout->addWidget(m_chapterList);
     layout->addLayout(chapterRow);
     return page;
 }
@@ -392,6 +396,9 @@ void CoursewarePreview::showMedia(bool hasVideo)
         return;
     }
     m_videoWidget->setVisible(hasVideo);
+    // Without a picture, as for audio, the chapter list takes the whole row.
+    m_chapterList->setMaximumWidth(hasVideo ? m_chapterList->fontMetrics().averageCharWidth() * ChapterListChars
+                                            : QWIDGETSIZE_MAX);
     m_speedBox->setCurrentIndex(NormalRateIndex);
     m_positionSlider->setRange(0, int(m_courseware.durationMs.value_or(0)));
     m_positionSlider->setValue(0);

@@ -631,6 +631,14 @@ private slots:
         QVERIFY(warning->wordWrap());
         QVERIFY(warning->width() <= preview->width());
 
+        // Chapter marks sit beside the picture, never on it.
+        auto *chapters = preview->findChild<QListWidget *>(QStringLiteral("chapterList"));
+        QCOMPARE(chapters->isVisible(), chapterCount > 0);
+        if (chapterCount > 0) {
+            QCOMPARE(chapters->count(), chapterCount);
+            QVERIFY(!videoRect.intersects(QRect(chapters->mapTo(preview, QPoint(0, 0)), chapters->size())));
+        }
+
         // A picture a class can watch: a third of the preview's height, or a
         // 16:9 picture as wide as the preview when that is lower.
         const int usable = std::min(preview->height() / 3, preview->width() * 9 / 16);
