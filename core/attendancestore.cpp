@@ -24,6 +24,22 @@ const QUuid &attendanceNamespace()
     return s_namespace;
 }
 
+// Reads rows of id, class_id, date, period and lesson_id.
+Result<QList<AttendanceSession>> readSessions(Statement &statement)
+{
+    QList<AttendanceSession> found;
+    for (;;) {
+        const auto row = statement.step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return found;
+        found.append(AttendanceSession{statement.textAt(0), statement.textAt(1),
+                                       QDate::fromString(statement.textAt(2), Qt::ISODate),
+                                       int(statement.int64At(3)), statement.textAt(4)});
+    }
+}
+
 } // namespace
 
 QString AttendanceStore::sessionIdFor(const QString &classId, const QString &dateText, int period)
@@ -187,18 +203,22 @@ Result<QList<AttendanceSession>> AttendanceStore::sessions(const QString &classI
     if (!statement)
         return std::unexpected(statement.error());
     statement->bind(1, classId).bind(2, CivilTime::dateText(from)).bind(3, CivilTime::dateText(to));
+    return readSessions(*statement);
+}
 
-    QList<AttendanceSession> found;
-    for (;;) {
-        const auto row = statement->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return found;
-        found.append(AttendanceSession{statement->textAt(0), statement->textAt(1),
-                                       QDate::fromString(statement->textAt(2), Qt::ISODate),
-                                       int(statement->int64At(3)), statement->textAt(4)});
-    }
+Result<AttendanceSession> AttendanceStore::session(const QString &sessionId)
+{
+    auto statement = m_database.prepare("SELECT id, class_id, date, period, coalesce(lesson_id, '') "
+                                        "FROM attendance_session WHERE id = ?");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, sessionId);
+    const auto found = readSessions(*statement);
+    if (!found)
+        return std::unexpected(found.error());
+    if (found->isEmpty())
+        return StoreSupport::notFound(QStringLiteral("attendance_session"), sessionId);
+    return found->first();
 }
 
 Status AttendanceStore::mark(const QString &sessionId, const QString &studentId, AttendanceStatus status,

@@ -105,6 +105,9 @@ public:
 
     // The class's sessions whose civil date lies in [from, to], by date and period.
     [[nodiscard]] Result<QList<AttendanceSession>> sessions(const QString &classId, QDate from, QDate to);
+    // The session with `sessionId`, also when it was deleted since; an entry
+    // waiting in the outbox may still name it.
+    [[nodiscard]] Result<AttendanceSession> session(const QString &sessionId);
 
     [[nodiscard]] Result<QList<AttendanceMark>> marks(const QString &sessionId);
     // The superseded marks of one student in a session, oldest first.

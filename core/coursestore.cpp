@@ -86,6 +86,26 @@ Result<QList<Course>> CourseStore::courses(const QString &classId)
     }
 }
 
+Result<QStringList> CourseStore::taughtClassIds(const QString &schoolId, const QString &teacherId)
+{
+    auto statement = m_database.prepare(
+        "SELECT DISTINCT class_id FROM course WHERE school_id = ? AND (teacher_id = ? OR teacher_id IS NULL) "
+        "AND deleted_at IS NULL ORDER BY class_id");
+    if (!statement)
+        return std::unexpected(statement.error());
+    statement->bind(1, schoolId).bind(2, teacherId);
+
+    QStringList classIds;
+    for (;;) {
+        const auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return classIds;
+        classIds.append(statement->textAt(0));
+    }
+}
+
 Result<QString> CourseStore::createLesson(const QString &courseId, QDate date, int period)
 {
     const QString id = Uuid7::generate();

@@ -44,6 +44,10 @@ public:
     [[nodiscard]] Status updateCourse(const Course &course);
     [[nodiscard]] Status removeCourse(const QString &id);
     [[nodiscard]] Result<QList<Course>> courses(const QString &classId);
+    // The ids of the classes of `schoolId` with a course that `teacherId`
+    // teaches or that has no teacher, as LessonMaterialStore::lessonsOn()
+    // reads a teacher's timetable.
+    [[nodiscard]] Result<QStringList> taughtClassIds(const QString &schoolId, const QString &teacherId);
 
     [[nodiscard]] Result<QString> createLesson(const QString &courseId, QDate date, int period);
     [[nodiscard]] Status removeLesson(const QString &id);

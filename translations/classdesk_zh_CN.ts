@@ -206,6 +206,18 @@
         <source>Type part of a class name</source>
         <translation>输入班级名称的一部分</translation>
     </message>
+    <message>
+        <source>Show classes I do not teach</source>
+        <translation>显示我不任教的班级</translation>
+    </message>
+    <message>
+        <source>The list starts with the classes of your courses. Other classes of the school are listed when this is ticked.</source>
+        <translation>列表先列出您所授课程的班级。勾选此项后，也列出本校的其他班级。</translation>
+    </message>
+    <message>
+        <source>You teach no course in this class.</source>
+        <translation>您在这个班级没有任教的课程。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::AssignmentPage</name>
@@ -1159,10 +1171,6 @@ but changes wait for the teacher&apos;s decision.</source>
         <translation>添加章节标记(&amp;C)</translation>
     </message>
     <message>
-        <source>Chapter marks (click one to jump to it):</source>
-        <translation>章节标记（单击可跳转）：</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1265,6 +1273,10 @@ but changes wait for the teacher&apos;s decision.</source>
     <message>
         <source>No application on this computer opens this kind of file.</source>
         <translation>这台电脑上没有能打开此类文件的应用。</translation>
+    </message>
+    <message>
+        <source>Click a chapter mark to jump to it.</source>
+        <translation>单击章节标记即可跳转到该处。</translation>
     </message>
 </context>
 <context>
@@ -2327,6 +2339,18 @@ but changes wait for the teacher&apos;s decision.</source>
     <message>
         <source>This computer&apos;s date is %1, but the platform&apos;s is %2. Set the correct date and time, then sync again; attendance marks depend on it.</source>
         <translation>本机日期为 %1，而平台日期为 %2。请设置正确的日期和时间，然后重新同步；考勤记录依赖于此。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDesk::SyncEntryLabels</name>
+    <message>
+        <source>, </source>
+        <extracomment>Separates the student, the class and the day in a row of the Sync page.</extracomment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1, period %2</source>
+        <translation>%1 第%2节</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,11 @@
 
 #include "civiltime.h"
 #include "classstore.h"
+#include "coursestore.h"
 #include "coursewarepickerdialog.h"
 #include "coursewareimportjob.h"
 #include "coursewarestore.h"
+#include "lessonmaterialstore.h"
 #include "schoolstore.h"
 #include "uilogging.h"
 #include "workspace.h"
@@ -42,6 +44,8 @@ const QTime DefaultDueTime(21, 0);
 
 constexpr int ShortListHeight = 76;
 constexpr int ClassListRows = 10;
+// Whether the signed-in teacher teaches the class of a class list item.
+constexpr int TaughtRole = Qt::UserRole + 1;
 
 // Most schools use China's zone, which teachers call Beijing time rather than
 // by its IANA id. Other zones get the name the locale gives, if it has one.
@@ -79,6 +83,11 @@ AssignmentEditor::AssignmentEditor(Workspace &workspace, QWidget *parent)
             });
     connect(&workspace.classes(), &ClassStore::changed, this, [this](const QString &entity) {
         if (entity == QLatin1String("class"))
+            reloadClasses();
+    });
+    // A course decides which classes the teacher teaches.
+    connect(&workspace.courses(), &CourseStore::changed, this, [this](const QString &entity) {
+        if (entity == QLatin1String("course"))
             reloadClasses();
     });
     // The first sync after sign-in replaces the offline school. A new
@@ -151,6 +160,10 @@ void AssignmentEditor::buildLayout()
     m_classFilterEdit->setAccessibleName(tr("Filter classes"));
     m_classFilterEdit->setPlaceholderText(tr("Type part of a class name"));
     m_classFilterEdit->setClearButtonEnabled(true);
+    m_otherClassesBox = new QCheckBox(tr("Show classes I do not teach"), this);
+    m_otherClassesBox->setObjectName(QStringLiteral("otherClassesBox"));
+    m_otherClassesBox->setToolTip(tr("The list starts with the classes of your courses. Other classes of the "
+                                     "school are listed when this is ticked."));
 
     m_dueBox = new QCheckBox(tr("Has a &due date"), this);
     m_dueBox->setObjectName(QStringLiteral("dueBox"));
@@ -238,6 +251,7 @@ void AssignmentEditor::buildLayout()
     auto *classesBox = new QVBoxLayout;
     classesBox->addWidget(m_classFilterEdit);
     classesBox->addWidget(m_classList);
+    classesBox->addWidget(m_otherClassesBox);
     form->addRow(classesLabel, classesBox);
     form->addRow(tr("Due:"), dueRow);
     form->addRow(QString(), m_zoneLabel);
@@ -251,6 +265,7 @@ void AssignmentEditor::connectEdits()
     connect(m_instructionsEdit, &QPlainTextEdit::textChanged, this, &AssignmentEditor::scheduleSave);
     connect(m_classList, &QListWidget::itemChanged, this, &AssignmentEditor::scheduleSave);
     connect(m_classFilterEdit, &QLineEdit::textChanged, this, &AssignmentEditor::filterClasses);
+    connect(m_otherClassesBox, &QCheckBox::toggled, this, &AssignmentEditor::filterClasses);
     connect(m_dueBox, &QCheckBox::toggled, this, [this](bool due) {
         m_dueDateEdit->setEnabled(due);
         m_dueTimeEdit->setEnabled(due);
@@ -435,27 +450,61 @@ void AssignmentEditor::reloadClasses()
         return;
     }
 
+    // The teacher's own classes come first, each part in the store's order.
+    const QSet<QString> taught = taughtClassIds();
+    QList<SchoolClass> ordered;
+    QList<SchoolClass> others;
+    for (const SchoolClass &schoolClass : *classes)
+        (taught.isEmpty() || taught.contains(schoolClass.id) ? ordered : others).append(schoolClass);
+    m_otherClassesBox->setVisible(!others.isEmpty());
+    const qsizetype taughtCount = ordered.size();
+    ordered.append(others);
+
     m_loading = true;
     m_classList->clear();
-    for (const SchoolClass &schoolClass : *classes) {
+    for (qsizetype index = 0; index < ordered.size(); ++index) {
+        const SchoolClass &schoolClass = ordered.at(index);
         auto *item = new QListWidgetItem(schoolClass.name, m_classList);
         item->setData(Qt::UserRole, schoolClass.id);
+        item->setData(TaughtRole, index < taughtCount);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(m_assignment.targetClassIds.contains(schoolClass.id) ? Qt::Checked : Qt::Unchecked);
+        if (index >= taughtCount)
+            item->setToolTip(tr("You teach no course in this class."));
     }
     m_loading = false;
     filterClasses();
 }
 
+QSet<QString> AssignmentEditor::taughtClassIds()
+{
+    // Before the first sign-in the teacher is unknown, and every class on
+    // this computer was made or imported by its teacher.
+    const auto teacherId = m_workspace.lessonMaterials().signedInTeacherId();
+    if (!teacherId || teacherId->isEmpty())
+        return {};
+    const auto classIds = m_workspace.courses().taughtClassIds(m_workspace.schoolId(), *teacherId);
+    if (!classIds) {
+        qCWarning(lcUi) << "Cannot read the teacher's classes:" << classIds.error().toLogString();
+        return {};
+    }
+    // With no course yet, say before the platform sent any, no class is known
+    // to be the teacher's, so all of them are offered.
+    return QSet<QString>(classIds->cbegin(), classIds->cend());
+}
+
 void AssignmentEditor::filterClasses()
 {
-    // Checked classes stay in view, so the filter never hides a choice made.
+    // Checked classes stay in view, so neither the filter nor the box for
+    // other classes ever hides a choice made.
     const QString text = m_classFilterEdit->text().trimmed();
+    const bool showOthers = m_otherClassesBox->isChecked();
     for (int row = 0; row < m_classList->count(); ++row) {
         QListWidgetItem *item = m_classList->item(row);
-        const bool matches = text.isEmpty() || item->text().contains(text, Qt::CaseInsensitive)
-                             || item->checkState() == Qt::Checked;
-        item->setHidden(!matches);
+        const bool checked = item->checkState() == Qt::Checked;
+        const bool offered = showOthers || item->data(TaughtRole).toBool();
+        const bool matches = text.isEmpty() || item->text().contains(text, Qt::CaseInsensitive);
+        item->setHidden(!checked && !(offered && matches));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "assignmentstore.h"
 
 #include <QTimeZone>
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
@@ -83,6 +84,9 @@ private:
     void updateStateView();
     void readSchoolZone();
     void filterClasses();
+    // Returns the ids of the classes the signed-in teacher teaches, or an
+    // empty set when that is unknown, so every class of the school is offered.
+    [[nodiscard]] QSet<QString> taughtClassIds();
     void updateZoneLabel();
     void updateAttachmentList();
     void wrapSelection(const QString &marker);
@@ -107,6 +111,7 @@ private:
     QPushButton *m_removeAttachmentButton = nullptr;
     QListWidget *m_classList = nullptr;
     QLineEdit *m_classFilterEdit = nullptr;
+    QCheckBox *m_otherClassesBox = nullptr;
     QCheckBox *m_dueBox = nullptr;
     QDateEdit *m_dueDateEdit = nullptr;
     QTimeEdit *m_dueTimeEdit = nullptr;

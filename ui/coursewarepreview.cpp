@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFile>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QJsonObject>
@@ -48,6 +47,13 @@ const QString PositionKey = QStringLiteral("position_ms");
 // Playback speeds offered; 1x is the default.
 constexpr double PlaybackRates[] = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
 constexpr int NormalRateIndex = 2;
+// The video's minimum height in lines of text: about 100 px with the 17 px
+// lines of a Chinese font. Nine lines pushed the controls under the video in
+// a 960x640 window (tst_coursewarepage run by scripts/test.sh).
+constexpr int VideoMinLines = 6;
+// The chapter list's width beside the video, in average characters: a time
+// and a short title.
+constexpr int ChapterListChars = 18;
 
 // Zoom choices of the PDF view: fit width, fit page, then fixed factors.
 constexpr double PdfZoomFactors[] = {0.5, 1.0, 1.5, 2.0};
@@ -112,8 +118,13 @@ CoursewarePreview::CoursewarePreview(QWidget *parent)
     m_stack->insertWidget(PdfPage, new QWidget(this));
     m_stack->insertWidget(ImagePage, m_imageLabel);
 
-    auto *tagsRow = new QFormLayout;
-    tagsRow->addRow(tr("&Tags:"), m_tagsEdit);
+    // Tags and the Open button share a row, leaving the height to the picture.
+    auto *tagsLabel = new QLabel(tr("&Tags:"), this);
+    tagsLabel->setBuddy(m_tagsEdit);
+    auto *tagsRow = new QHBoxLayout;
+    tagsRow->addWidget(tagsLabel);
+    tagsRow->addWidget(m_tagsEdit, 1);
+    tagsRow->addWidget(m_openButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
@@ -121,7 +132,6 @@ CoursewarePreview::CoursewarePreview(QWidget *parent)
     layout->addWidget(m_warningLabel);
     layout->addWidget(m_stack, 1);
     layout->addLayout(tagsRow);
-    layout->addWidget(m_openButton, 0, Qt::AlignRight);
 
     clear();
 }
@@ -160,9 +170,9 @@ QWidget *CoursewarePreview::buildMediaPage()
     m_player = new QMediaPlayer(this);
     m_player->setAudioOutput(new QAudioOutput(this));
     m_videoWidget = new QVideoWidget(this);
-    // The video gives way first when a warning or a short window leaves
-    // little height, so the controls below it are never covered.
-    m_videoWidget->setMinimumSize(160, m_videoWidget->fontMetrics().height() * 2);
+    // The video takes the height the other rows leave, so the controls below
+    // it are never covered, but never less than a picture a class can see.
+    m_videoWidget->setMinimumSize(160, m_videoWidget->fontMetrics().height() * VideoMinLines);
     m_videoWidget->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_player->setVideoOutput(m_videoWidget);
 
@@ -182,8 +192,11 @@ QWidget *CoursewarePreview::buildMediaPage()
     m_chapterList = new QListWidget(this);
     m_chapterList->setObjectName(QStringLiteral("chapterList"));
     m_chapterList->setAccessibleName(tr("Chapter marks"));
-    m_chapterList->setMaximumHeight(120);
-    m_chapterList->setMinimumHeight(m_chapterList->fontMetrics().height() * 2);
+    m_chapterList->setToolTip(tr("Click a chapter mark to jump to it."));
+    // Beside the video the list takes width, which a preview has more of
+    // than height, instead of rows the video needs.
+    m_chapterList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    m_chapterList->setMinimumHeight(m_chapterList->fontMetrics().height() * 2 + 2 * m_chapterList->frameWidth());
     m_chapterTitleEdit = new QLineEdit(this);
     m_chapterTitleEdit->setPlaceholderText(tr("Chapter title"));
     m_chapterTitleEdit->setAccessibleName(tr("Chapter title"));
@@ -200,14 +213,15 @@ QWidget *CoursewarePreview::buildMediaPage()
     auto *chapterRow = new QHBoxLayout;
     chapterRow->addWidget(m_chapterTitleEdit, 1);
     chapterRow->addWidget(m_addChapterButton);
+    auto *pictureRow = new QHBoxLayout;
+    pictureRow->addWidget(m_videoWidget, 1);
+    pictureRow->addWidget(m_chapterList);
 
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_videoWidget, 1);
+    layout->addLayout(pictureRow, 1);
     layout->addLayout(controls);
-    layout->addWidget(new QLabel(tr("Chapter marks (click one to jump to it):"), page));
-    layout->addWidget(m_chapterList);
     layout->addLayout(chapterRow);
     return page;
 }
@@ -382,6 +396,9 @@ void CoursewarePreview::showMedia(bool hasVideo)
         return;
     }
     m_videoWidget->setVisible(hasVideo);
+    // Without a picture, as for audio, the chapter list takes the whole row.
+    m_chapterList->setMaximumWidth(hasVideo ? m_chapterList->fontMetrics().averageCharWidth() * ChapterListChars
+                                            : QWIDGETSIZE_MAX);
     m_speedBox->setCurrentIndex(NormalRateIndex);
     m_positionSlider->setRange(0, int(m_courseware.durationMs.value_or(0)));
     m_positionSlider->setValue(0);
@@ -557,6 +574,9 @@ void CoursewarePreview::updateChapterList()
     if (!m_chapterList)
         return;
     m_chapterList->clear();
+    // An empty list would only take height from the video.
+    const bool hasMarks = !m_courseware.chapterMarks.isEmpty();
+    m_chapterList->setVisible(hasMarks);
     for (const QJsonValue &value : std::as_const(m_courseware.chapterMarks)) {
         const QJsonObject mark = value.toObject();
         m_chapterList->addItem(CoursewareModel::formatDuration(mark.value(PositionKey).toInteger())

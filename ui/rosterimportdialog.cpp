@@ -124,6 +124,10 @@ void RosterImportDialog::buildLayout()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // The problem explains why a row is left out, so it follows the name
+    // instead of trailing behind the file's other, often long, columns.
+    m_table->horizontalHeader()->moveSection(ProblemColumn, NameColumn + 1);
+    m_table->setWordWrap(true);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_importButton = m_buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
@@ -316,9 +320,12 @@ void RosterImportDialog::showRows()
     }
 
     m_table->setRowCount(int(preview.rows.size()));
+    QList<int> tableRowsWithProblems;
     for (int index = 0; index < preview.rows.size(); ++index) {
         const RosterRow &row = preview.rows.at(index);
         const QStringList problems = problemsByRow.value(row.sourceRow);
+        if (!problems.isEmpty())
+            tableRowsWithProblems.append(index);
         const QStringList cells = {QString::number(row.sourceRow), row.studentNumber, row.name, row.gender,
                                    row.className, notesText(row.notes), problems.join(QLatin1Char(' '))};
         for (int column = 0; column < ColumnCount; ++column) {
@@ -330,7 +337,7 @@ void RosterImportDialog::showRows()
             m_table->setItem(index, column, item);
         }
     }
-    m_table->resizeColumnsToContents();
+    fitColumns(tableRowsWithProblems);
 
     const int warned = int(problemsByRow.size() - rowsWithErrors.size());
     if (!fileProblems.isEmpty()) {
@@ -348,6 +355,26 @@ void RosterImportDialog::showRows()
         showMessage(tr("%n student(s) found. Nothing is saved until you import.", "", int(preview.rows.size())),
                     false);
     }
+}
+
+void RosterImportDialog::fitColumns(const QList<int> &rowsWithProblems)
+{
+    m_table->resizeColumnsToContents();
+
+    // Long other columns or problems would push the rest out of view. Each
+    // column gets a share of the view and long problems wrap inside theirs.
+    QHeaderView *header = m_table->horizontalHeader();
+    const int viewWidth = m_table->viewport()->width();
+    for (int column = 0; column < ColumnCount; ++column) {
+        const int share = column == ProblemColumn ? viewWidth * 2 / 5 : viewWidth / 4;
+        const int headerWidth = header->sectionSizeHint(column);
+        if (header->sectionSize(column) > share)
+            header->resizeSection(column, std::max(share, headerWidth));
+    }
+    // Only rows with a problem can wrap. Sizing every row of a large roster
+    // would hold up the UI thread.
+    for (int row : rowsWithProblems)
+        m_table->resizeRowToContents(row);
 }
 
 void RosterImportDialog::classChanged()
@@ -397,9 +424,17 @@ void RosterImportDialog::updateImportButton()
     const QString reason = importBlockedReason();
     m_importButton->setEnabled(reason.isEmpty());
     m_importReasonLabel->setText(reason);
-    m_importButton->setText(importable == preview.rows.size()
-                                ? tr("Import %n student(s)", "", importable)
-                                : tr("Import %n student(s) without problems", "", importable));
+    // A disabled button shows its reason on hover too, next to the label.
+    m_importButton->setToolTip(reason);
+
+    // A count only while the rows can be imported: before a class is chosen
+    // every row lacks one, and "Import 0 students" offers nothing.
+    if (!reason.isEmpty() || importable == 0)
+        m_importButton->setText(tr("Import"));
+    else if (importable == preview.rows.size())
+        m_importButton->setText(tr("Import %n student(s)", "", importable));
+    else
+        m_importButton->setText(tr("Import %n student(s) without problems", "", importable));
 }
 
 void RosterImportDialog::importRows()

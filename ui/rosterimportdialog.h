@@ -60,6 +60,9 @@ signals:
 
 private:
     void buildLayout();
+    // Sizes the columns to their contents within the view's width and lets
+    // the problems of the given table rows wrap.
+    void fitColumns(const QList<int> &rowsWithProblems);
     void runPreview();
     void showPreview();
     void showRows();

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -22,6 +23,10 @@ const QString AccountKey = QStringLiteral("platform/account");
 // A typical full platform address. The address field is at least this wide,
 // so it shows the whole address instead of its tail.
 const QString TypicalAddress = QStringLiteral("https://platform.example.edu.cn/api/v1/");
+
+// The address field widens for a longer address up to this share of the
+// screen's width. A longer address scrolls, and the tooltip shows all of it.
+constexpr double MaxAddressShareOfScreen = 0.6;
 
 // Whether a failed sign-in reached a web server that is not a school
 // platform: such a server answers the token request with a page of its own
@@ -45,10 +50,15 @@ SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
     m_serverEdit->setObjectName(QStringLiteral("serverEdit"));
     m_serverEdit->setPlaceholderText(tr("For example platform.school.edu.cn"));
     m_serverEdit->setAccessibleName(tr("Platform address"));
-    // Font metrics are in device-independent pixels, so the width stays right at
-    // any scale factor. Two more characters leave room for the frame and cursor.
-    const QFontMetrics metrics = m_serverEdit->fontMetrics();
-    m_serverEdit->setMinimumWidth(metrics.horizontalAdvance(TypicalAddress) + 2 * metrics.averageCharWidth());
+    m_serverEdit->setCursorPosition(0);
+    fitAddressField();
+    connect(m_serverEdit, &QLineEdit::textChanged, this, [this](const QString &text) { m_serverEdit->setToolTip(text); });
+    m_serverEdit->setToolTip(m_serverEdit->text());
+    // Leaving the field shows the start of the address: the host matters more than the path.
+    connect(m_serverEdit, &QLineEdit::editingFinished, this, [this] {
+        fitAddressField();
+        m_serverEdit->setCursorPosition(0);
+    });
     m_accountEdit = new QLineEdit(settings.value(AccountKey).toString(), this);
     m_accountEdit->setObjectName(QStringLiteral("accountEdit"));
     m_accountEdit->setAccessibleName(tr("Account"));
@@ -113,6 +123,33 @@ SignInDialog::SignInDialog(SyncController &controller, QWidget *parent)
 void SignInDialog::setServerAddress(const QString &address)
 {
     m_serverEdit->setText(address);
+    m_serverEdit->setCursorPosition(0);
+    fitAddressField();
+}
+
+void SignInDialog::fitAddressField()
+{
+    // Font metrics are in device-independent pixels, so the width stays right at
+    // any scale factor. Two more characters leave room for the frame and cursor.
+    const QFontMetrics metrics = m_serverEdit->fontMetrics();
+    const int padding = 2 * metrics.averageCharWidth();
+    const int typical = metrics.horizontalAdvance(TypicalAddress) + padding;
+    const int needed = metrics.horizontalAdvance(m_serverEdit->text()) + padding;
+    const QScreen *screen = this->screen();
+    const int limit = screen ? int(screen->availableGeometry().width() * MaxAddressShareOfScreen) : typical;
+    m_serverEdit->setMinimumWidth(std::max(typical, std::min(needed, limit)));
+}
+
+void SignInDialog::growToFitContents()
+{
+    // A top-level window keeps its height when a wrapped message or the code
+    // row appears, so the layout would take the room from the fields.
+    QLayout *layout = this->layout();
+    layout->activate();
+    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(width())
+                                                   : layout->totalSizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 void SignInDialog::setAccount(const QString &account)
@@ -172,6 +209,7 @@ void SignInDialog::handleStateChange()
 void SignInDialog::showError(const QString &message)
 {
     m_errorLabel->setText(message);
+    growToFitContents();
 }
 
 } // namespace ClassDesk

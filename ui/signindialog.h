@@ -32,6 +32,10 @@ public slots:
 
 private:
     void showError(const QString &message);
+    // Widens the address field to show the whole address, within the screen.
+    void fitAddressField();
+    // Grows the dialog to the height its layout needs at the current width.
+    void growToFitContents();
     void handleStateChange();
 
     SyncController &m_controller;

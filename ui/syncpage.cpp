@@ -4,6 +4,7 @@
 #include "changeapplier.h"
 #include "conflictstore.h"
 #include "outboxstore.h"
+#include "syncentrylabels.h"
 #include "synccontroller.h"
 #include "syncstatetext.h"
 #include "uilogging.h"
@@ -61,17 +62,6 @@ QString operationName(const QString &op)
     return SyncPage::tr("changed");
 }
 
-// The name or title that lets the teacher recognise the row.
-QString label(const QJsonObject &payload)
-{
-    for (const char *field : {"name", "title", "file_name", "date"}) {
-        const QString value = payload.value(QLatin1String(field)).toString();
-        if (!value.isEmpty())
-            return value;
-    }
-    return {};
-}
-
 QString shortText(const QJsonValue &value)
 {
     QString text;
@@ -89,11 +79,12 @@ QString shortText(const QJsonValue &value)
 }
 
 // One line per field that differs between the local row and the platform's copy.
-QString describeConflict(const Conflict &conflict)
+QString describeConflict(const Conflict &conflict, SyncEntryLabels &labels)
 {
     const QJsonValue wrapped = conflict.serverPayload.value(QStringLiteral("data"));
     const QJsonObject server = wrapped.isObject() ? wrapped.toObject() : conflict.serverPayload;
-    const QString name = label(conflict.localPayload).isEmpty() ? label(server) : label(conflict.localPayload);
+    const QString localName = labels.label(conflict.entity, conflict.localPayload);
+    const QString name = localName.isEmpty() ? labels.label(conflict.entity, server) : localName;
     QString text = name.isEmpty() ? entityName(conflict.entity)
                                   : SyncPage::tr("%1 \u201c%2\u201d").arg(entityName(conflict.entity), name);
 
@@ -285,8 +276,9 @@ void SyncPage::refreshPending()
     const auto pending = m_workspace.outbox().pending(ShownEntries);
     if (!pending)
         return reportFailure(pending.error().displayText());
+    SyncEntryLabels labels(m_workspace);
     for (const OutboxEntry &entry : *pending) {
-        const QString name = label(entry.payload);
+        const QString name = labels.label(entry.entity, entry.payload);
         const QString what = name.isEmpty() ? entityName(entry.entity)
                                             : tr("%1 \u201c%2\u201d").arg(entityName(entry.entity), name);
         m_pendingList->addItem(tr("%1 (%2)").arg(what, operationName(entry.op)));
@@ -318,8 +310,9 @@ void SyncPage::refreshConflicts()
     const auto conflicts = m_conflicts->openConflicts(ShownEntries);
     if (!conflicts)
         return reportFailure(conflicts.error().displayText());
+    SyncEntryLabels labels(m_workspace);
     for (const Conflict &conflict : *conflicts) {
-        auto *item = new QListWidgetItem(describeConflict(conflict), m_conflictList);
+        auto *item = new QListWidgetItem(describeConflict(conflict, labels), m_conflictList);
         item->setData(KeyRole, conflict.id);
         if (conflict.id == selected || !m_conflictList->currentItem())
             m_conflictList->setCurrentItem(item);
@@ -333,10 +326,11 @@ void SyncPage::refreshRejected()
     const auto parked = m_workspace.outbox().parked(ShownEntries);
     if (!parked)
         return reportFailure(parked.error().displayText());
+    SyncEntryLabels labels(m_workspace);
     for (const OutboxEntry &entry : *parked) {
         if (entry.lastError == ConflictReason)
             continue; // listed with its conflict
-        const QString name = label(entry.payload);
+        const QString name = labels.label(entry.entity, entry.payload);
         const QString what = name.isEmpty() ? entityName(entry.entity)
                                             : tr("%1 \u201c%2\u201d").arg(entityName(entry.entity), name);
         auto *item = new QListWidgetItem(

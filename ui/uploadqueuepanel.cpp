@@ -41,7 +41,9 @@ public:
         bar.progress = index.data(UploadQueueModel::ProgressPermilleRole).toInt();
         bar.text = index.data(Qt::DisplayRole).toString();
         bar.textVisible = true;
-        bar.state = option.state;
+        // Qt 6 styles read the orientation from the state only, so without
+        // State_Horizontal Fusion draws the fill turned sideways, outside the cell.
+        bar.state = option.state | QStyle::State_Horizontal;
         bar.palette = option.palette;
         const QWidget *widget = option.widget;
         QStyle *style = widget ? widget->style() : QApplication::style();

@@ -61,6 +61,17 @@ private:
     }
 
     // Types text the way a Chinese input method does: one committed string.
+    // Stores `teacherId` as the teacher the platform signed in, as sync does after GET /me.
+    bool storeSignedInTeacher(const QString &teacherId) const
+    {
+        auto stored = m_fixture.workspace->database().prepare(
+            "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        if (!stored || teacherId.isEmpty())
+            return false;
+        stored->bind(1, QString::fromLatin1(SignedInTeacherKey)).bind(2, teacherId);
+        return stored->run().has_value();
+    }
+
     static void typeText(QWidget *widget, const QString &text)
     {
         widget->setFocus();
@@ -443,6 +454,78 @@ private slots:
         QVERIFY(third.first()->isHidden());
         child<QLineEdit>(editor, "classFilterEdit")->clear();
         QVERIFY(!third.first()->isHidden());
+    }
+
+    void classListOffersTaughtClasses()
+    {
+        // 高一(3)班 has the fixture's course without a teacher; 高一(4)班 gets
+        // the teacher's course, 高二(1)班 a colleague's, 高三(2)班 none.
+        Workspace &workspace = *m_fixture.workspace;
+        const QString schoolId = workspace.schoolId();
+        const QString teacher = workspace.schools().createTeacher(schoolId, QStringLiteral("张老师"), QString()).value_or(QString());
+        const QString colleague = workspace.schools().createTeacher(schoolId, QStringLiteral("刘老师"), QString()).value_or(QString());
+        const QString colleagueClass = workspace.classes().createClass(schoolId, QStringLiteral("高二(1)班"), QStringLiteral("高二")).value_or(QString());
+        const QString courselessClass = workspace.classes().createClass(schoolId, QStringLiteral("高三(2)班"), QStringLiteral("高三")).value_or(QString());
+        QVERIFY(!teacher.isEmpty() && !colleague.isEmpty() && !colleagueClass.isEmpty() && !courselessClass.isEmpty());
+        for (const auto &[classId, teacherId] : {std::pair(m_fixture.otherClassId, teacher), std::pair(colleagueClass, colleague)}) {
+            Course course;
+            course.schoolId = schoolId;
+            course.classId = classId;
+            course.teacherId = teacherId;
+            course.name = QStringLiteral("数学");
+            QVERIFY(workspace.courses().createCourse(course).has_value());
+        }
+        const auto shownNames = [](const AssignmentEditor &editor) {
+            QStringList names;
+            const auto *list = editor.findChild<QListWidget *>(QStringLiteral("classList"));
+            for (int row = 0; row < list->count(); ++row) {
+                if (!list->item(row)->isHidden())
+                    names << list->item(row)->text();
+            }
+            return names;
+        };
+        const QStringList taught = {QStringLiteral("高一(3)班"), QStringLiteral("高一(4)班")};
+
+        // Before any sign-in every class on this computer is the teacher's.
+        {
+            AssignmentPage page(workspace);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QCOMPARE(shownNames(*page.editor()).size(), 4);
+            QVERIFY(!child<QCheckBox>(*page.editor(), "otherClassesBox")->isVisible());
+        }
+
+        // Signed in: the teacher's classes only, and the others on request, after them.
+        QVERIFY(storeSignedInTeacher(teacher));
+        {
+            AssignmentPage page(workspace);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            AssignmentEditor &editor = *page.editor();
+            QCOMPARE(shownNames(editor), taught);
+            auto *others = child<QCheckBox>(editor, "otherClassesBox");
+            QVERIFY(others->isVisible());
+            QVERIFY(!others->isChecked());
+            others->setChecked(true);
+            const QStringList all = shownNames(editor);
+            QCOMPARE(all.size(), 4);
+            QCOMPARE(all.mid(0, 2), taught);
+            others->setChecked(false);
+
+            // A class the assignment already targets stays in view.
+            QVERIFY(editor.startNew(m_fixture.courseId, {colleagueClass}));
+            QCOMPARE(shownNames(editor), taught + QStringList{QStringLiteral("高二(1)班")});
+        }
+
+        // A teacher with no course yet is offered every class rather than none.
+        QVERIFY(workspace.courses().removeCourse(m_fixture.courseId).has_value());
+        QVERIFY(storeSignedInTeacher(workspace.schools().createTeacher(schoolId, QStringLiteral("新老师"), QString()).value_or(QString())));
+        {
+            AssignmentPage page(workspace);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QCOMPARE(shownNames(*page.editor()).size(), 4);
+        }
     }
 
     void zoneHintNamesBeijingTime()

@@ -574,10 +574,22 @@ private slots:
         QCOMPARE(preview.warningText(), warning);
     }
 
+    void longVideoWarningKeepsControlsVisible_data()
+    {
+        QTest::addColumn<QSize>("windowSize");
+        QTest::addColumn<int>("chapterCount");
+        QTest::newRow("960x640") << QSize(960, 640) << 0;
+        QTest::newRow("1366x768") << QSize(1366, 768) << 0;
+        QTest::newRow("960x640 with chapters") << QSize(960, 640) << 6;
+        QTest::newRow("1366x768 with chapters") << QSize(1366, 768) << 6;
+    }
+
     void longVideoWarningKeepsControlsVisible()
     {
+        QFETCH(QSize, windowSize);
+        QFETCH(int, chapterCount);
         MainWindow window(*m_workspace, QStringLiteral("1"), QStringLiteral("r"));
-        window.resize(960, 640);
+        window.resize(windowSize);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.showSection(MainWindow::Section::Courseware);
@@ -592,6 +604,10 @@ private slots:
         courseware.title = QStringLiteral("十一分钟的实验视频");
         courseware.mimeType = QStringLiteral("video/mp4");
         courseware.durationMs = 11 * 60'000;
+        for (int chapter = 0; chapter < chapterCount; ++chapter) {
+            courseware.chapterMarks.append(QJsonObject{{QStringLiteral("position_ms"), chapter * 100'000},
+                                                       {QStringLiteral("title"), QStringLiteral("第%1节").arg(chapter + 1)}});
+        }
         preview->showCourseware(courseware, path);
         auto *playButton = preview->findChild<QPushButton *>(QStringLiteral("playButton"));
         if (!playButton || !playButton->isVisible())
@@ -614,6 +630,20 @@ private slots:
         auto *warning = preview->findChild<QLabel *>(QStringLiteral("previewWarning"));
         QVERIFY(warning->wordWrap());
         QVERIFY(warning->width() <= preview->width());
+
+        // Chapter marks sit beside the picture, never on it.
+        auto *chapters = preview->findChild<QListWidget *>(QStringLiteral("chapterList"));
+        QCOMPARE(chapters->isVisible(), chapterCount > 0);
+        if (chapterCount > 0) {
+            QCOMPARE(chapters->count(), chapterCount);
+            QVERIFY(!videoRect.intersects(QRect(chapters->mapTo(preview, QPoint(0, 0)), chapters->size())));
+        }
+
+        // A picture a class can watch: a third of the preview's height, or a
+        // 16:9 picture as wide as the preview when that is lower.
+        const int usable = std::min(preview->height() / 3, preview->width() * 9 / 16);
+        QVERIFY2(videoRect.height() >= usable,
+                 qPrintable(QStringLiteral("video %1 px high in a %2 px preview").arg(videoRect.height()).arg(preview->height())));
     }
 
     void tagsEditIsSaved()

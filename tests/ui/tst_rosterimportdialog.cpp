@@ -11,6 +11,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QFileInfo>
+#include <QApplication>
+#include <QHeaderView>
+#include <QInputMethodEvent>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -154,6 +158,9 @@ private slots:
         QVERIFY(preview(dialog, path));
         QVERIFY(!dialog.importButton()->isEnabled());
         QVERIFY2(importReason(dialog).contains(QStringLiteral("class")), qPrintable(importReason(dialog)));
+        // Without a class no student can be imported, so the button offers no count.
+        QCOMPARE(dialog.importButton()->text(), RosterImportDialog::tr("Import"));
+        QCOMPARE(dialog.importButton()->toolTip(), importReason(dialog));
         // Choosing the class is the next step, not an error in the file.
         QVERIFY2(message(dialog).contains(QStringLiteral("1 student")), qPrintable(message(dialog)));
         QCOMPARE(dialog.table()->item(0, 6)->text(), QString());
@@ -161,6 +168,7 @@ private slots:
         dialog.setClassName(QStringLiteral("高二(5)班"));
         QVERIFY(dialog.importButton()->isEnabled());
         QCOMPARE(importReason(dialog), QString());
+        QCOMPARE(dialog.importButton()->text(), RosterImportDialog::tr("Import %n student(s)", "", 1));
 
         dialog.setClassName(QString());
         QVERIFY(!dialog.importButton()->isEnabled());
@@ -193,9 +201,69 @@ private slots:
 
         QVERIFY(!dialog.importButton()->isEnabled());
         QVERIFY2(importReason(dialog).contains(reason), qPrintable(importReason(dialog)));
+        QVERIFY2(!dialog.importButton()->text().contains(QLatin1Char('0')), qPrintable(dialog.importButton()->text()));
         const QTableWidgetItem *firstProblem = dialog.table()->item(0, 6);
         QVERIFY2(message(dialog).contains(code) || (firstProblem && firstProblem->text().contains(code)),
                  qPrintable(message(dialog)));
+    }
+
+    void problemColumnStaysReadable_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("960x640") << QSize(960, 640);
+        QTest::newRow("1366x768") << QSize(1366, 768);
+    }
+
+    void problemColumnStaysReadable()
+    {
+        QFETCH(QSize, size);
+        // Long other columns, a duplicate student number and a missing name.
+        const QByteArray address = "某某省某某市某某区某某街道幸福小区12栋3单元402室（靠近学校东门的那一栋）";
+        const QString path = writeFile(QStringLiteral("wide.csv"),
+                                       "学号,姓名,家庭住址,家长电话,备注\n"
+                                       "3001,甲," + address + ",13800000001,午托\n"
+                                       "3001,乙," + address + ",13800000002,走读\n"
+                                       "3003,," + address + ",13800000003,\n");
+        RosterImportDialog dialog(*m_workspace);
+        dialog.resize(size);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(preview(dialog, path));
+        auto *classBox = dialog.findChild<QComboBox *>(QStringLiteral("classBox"));
+        // Chinese reaches the field as an input method's commit, not as key presses.
+        classBox->lineEdit()->setFocus();
+        QInputMethodEvent typed;
+        typed.setCommitString(QStringLiteral("高一(3)班"));
+        QApplication::sendEvent(classBox->lineEdit(), &typed);
+        QCOMPARE(classBox->currentText(), QStringLiteral("高一(3)班"));
+        QCoreApplication::processEvents();
+
+        QTableWidget *table = dialog.table();
+        QHeaderView *header = table->horizontalHeader();
+        const int problemColumn = 6;
+        QVERIFY(!table->item(1, problemColumn)->text().isEmpty());
+        int longest = 0;
+        for (int row = 0; row < table->rowCount(); ++row)
+            longest = std::max(longest, table->fontMetrics().horizontalAdvance(table->item(row, problemColumn)->text()));
+
+        // Wide enough for a good part of the longest problem and in view
+        // without scrolling sideways.
+        const int width = header->sectionSize(problemColumn);
+        const int viewWidth = table->viewport()->width();
+        const int needed = std::min(longest, viewWidth / 3);
+        QVERIFY2(width >= needed, qPrintable(QStringLiteral("%1 px, needs %2").arg(width).arg(needed)));
+        const int start = header->sectionViewportPosition(problemColumn);
+        QVERIFY2(start >= 0 && start + width <= viewWidth,
+                 qPrintable(QStringLiteral("%1 to %2 of %3").arg(start).arg(start + width).arg(viewWidth)));
+
+        // A problem longer than its column wraps, and its row is tall enough for every line.
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QString text = table->item(row, problemColumn)->text();
+            const QRect lines = table->fontMetrics().boundingRect(QRect(0, 0, width - 8, 10000), Qt::TextWordWrap, text);
+            QVERIFY2(table->rowHeight(row) >= lines.height(),
+                     qPrintable(QStringLiteral("row %1 is %2 px, its problem needs %3")
+                                    .arg(row).arg(table->rowHeight(row)).arg(lines.height())));
+        }
     }
 
     void unknownGenderIsMarkedButImported()

@@ -10,9 +10,11 @@
 #include "signindialog.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageAuthenticationCode>
 #include <QPushButton>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -95,10 +97,14 @@ private slots:
     void failureShowsItsMessage();
     void oneTimeCodeAskedAndAccepted();
     void addressFieldShowsWholeAddress();
+    void longAddressIsReadable_data();
+    void longAddressIsReadable();
 
 private:
     // Types into the dialog's fields and presses Enter, as a teacher would.
     static void fillIn(SignInDialog &dialog, const QString &address, const QString &password);
+    // Fails when a field is lower than its size hint or the message overlaps it.
+    static void verifyFieldsKeepTheirHeight(const SignInDialog &dialog);
 };
 
 void SignInDialogTest::initTestCase()
@@ -118,6 +124,28 @@ void SignInDialogTest::fillIn(SignInDialog &dialog, const QString &address, cons
     QTest::keyClicks(account, Account);
     QTest::keyClicks(passwordEdit, password);
     QTest::keyClick(passwordEdit, Qt::Key_Return);
+}
+
+void SignInDialogTest::verifyFieldsKeepTheirHeight(const SignInDialog &dialog)
+{
+    const auto *message = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->height() >= message->heightForWidth(message->width()),
+             qPrintable(QStringLiteral("message %1 px high, needs %2")
+                            .arg(message->height())
+                            .arg(message->heightForWidth(message->width()))));
+    const QList<QLineEdit *> fields = dialog.findChildren<QLineEdit *>();
+    for (const QLineEdit *field : fields) {
+        if (!field->isVisible())
+            continue;
+        QVERIFY2(field->height() >= field->sizeHint().height(),
+                 qPrintable(QStringLiteral("%1 is %2 px high, needs %3")
+                                .arg(field->objectName())
+                                .arg(field->height())
+                                .arg(field->sizeHint().height())));
+        QVERIFY2(field->geometry().bottom() < message->geometry().top(),
+                 qPrintable(field->objectName() + QStringLiteral(" overlaps the message")));
+    }
 }
 
 void SignInDialogTest::failureShowsItsMessage_data()
@@ -192,6 +220,8 @@ void SignInDialogTest::failureShowsItsMessage()
     QCOMPARE(dialog.errorText(), shown.displayText());
     QVERIFY(dialog.isVisible());
     QVERIFY(!dialog.isAskingForCode());
+    QCoreApplication::processEvents();
+    verifyFieldsKeepTheirHeight(dialog);
 }
 
 void SignInDialogTest::oneTimeCodeAskedAndAccepted()
@@ -212,6 +242,8 @@ void SignInDialogTest::oneTimeCodeAskedAndAccepted()
         "ClassDesk::SignInDialog",
         "Your account uses two-step verification. Enter the 6-digit code from your authenticator app.");
     QCOMPARE(dialog.errorText(), asked);
+    QCoreApplication::processEvents();
+    verifyFieldsKeepTheirHeight(dialog);
 
     auto *code = dialog.findChild<QLineEdit *>(QStringLiteral("codeEdit"));
     QVERIFY(code->hasFocus());
@@ -240,6 +272,52 @@ void SignInDialogTest::addressFieldShowsWholeAddress()
 
     // 1366×768 at 200% leaves 683×384 device-independent pixels.
     QVERIFY2(dialog.sizeHint().width() <= 683, qPrintable(QString::number(dialog.sizeHint().width())));
+}
+
+void SignInDialogTest::longAddressIsReadable_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::newRow("55 characters") << QStringLiteral("https://jiaoyu-pingtai.shiyan-zhongxue.example.edu.cn/v1");
+    QTest::newRow("130 characters")
+        << QStringLiteral("https://jiaoyu-pingtai.shiyan-zhongxue.example.edu.cn/api/v1/gateway/"
+                          "xiaoqu-dongqu/jiaoxue-fuwu/classdesk/client-access/");
+}
+
+void SignInDialogTest::longAddressIsReadable()
+{
+    QFETCH(QString, address);
+
+    Device device;
+    QVERIFY(device.open());
+    SignInDialog dialog(*device.sync);
+    dialog.setServerAddress(address);
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("serverEdit"));
+
+    // The start of the address, with its host, is in view.
+    const QPoint leftEdge(server->contentsRect().left() + 4, server->height() / 2);
+    QCOMPARE(server->cursorPositionAt(leftEdge), 0);
+    QCOMPARE(server->toolTip(), address);
+
+    // The field widens for the whole address as far as the screen allows.
+    const int textWidth = server->fontMetrics().horizontalAdvance(address);
+    const int screenWidth = dialog.screen()->availableGeometry().width();
+    QVERIFY2(dialog.frameGeometry().width() <= screenWidth,
+             qPrintable(QStringLiteral("%1 > %2").arg(dialog.frameGeometry().width()).arg(screenWidth)));
+    if (textWidth < screenWidth / 2) {
+        QVERIFY2(server->contentsRect().width() > textWidth,
+                 qPrintable(QStringLiteral("%1 px for %2 px of text").arg(server->contentsRect().width()).arg(textWidth)));
+    }
+
+    // Typing a longer address and leaving the field shows its start again.
+    server->setFocus();
+    server->end(false);
+    QTest::keyClicks(server, QStringLiteral("extra/path/segment/"));
+    QCOMPARE(server->toolTip(), server->text());
+    QTest::keyClick(server, Qt::Key_Tab);
+    QCOMPARE(server->cursorPositionAt(leftEdge), 0);
 }
 
 QTEST_MAIN(SignInDialogTest)

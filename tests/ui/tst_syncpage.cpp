@@ -5,14 +5,17 @@
 // buttons, and the platform ends with the chosen name.
 #include "../sync/syncfixture.h"
 
+#include "attendancestore.h"
 #include "classstore.h"
 #include "conflictstore.h"
 #include "coursewarestore.h"
+#include "outboxstore.h"
 #include "syncpage.h"
 #include "uploadqueuestore.h"
 #include "workspace.h"
 
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -116,6 +119,7 @@ private slots:
     void conflictResolvedThroughButtons();
     void rejectedChangeCanBeDiscarded();
     void waitingListAgreesWithCount();
+    void attendanceRowsNameTheStudent();
 
 private:
     // Starts the server, signs both computers in and shares one student.
@@ -257,6 +261,94 @@ void SyncPageTest::waitingListAgreesWithCount()
     QVERIFY(listed >= 1);
     QVERIFY(total > listed);
     QVERIFY2(unlistedText.contains(QString::number(total - listed)), qPrintable(unlistedText));
+}
+
+
+// Rows of `list` for attendance marks, which start with that entity's name.
+static QStringList markRows(const QListWidget *list)
+{
+    QStringList rows;
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->text().startsWith(QStringLiteral("Attendance mark")))
+            rows << list->item(row)->text();
+    }
+    return rows;
+}
+
+void SyncPageTest::attendanceRowsNameTheStudent()
+{
+    TeacherComputer mine;
+    QVERIFY(mine.open());
+    Workspace &workspace = *mine.workspace;
+    const QString className = QStringLiteral("高一(3)班");
+    const QString classId =
+        workspace.classes().createClass(workspace.schoolId(), className, QStringLiteral("高一")).value_or(QString());
+    QVERIFY(!classId.isEmpty());
+    const QStringList names = {QStringLiteral("李雷"), QStringLiteral("韩梅梅"), QStringLiteral("张伟")};
+    QHash<QString, QString> nameById;
+    for (const QString &name : names) {
+        Student student;
+        student.schoolId = workspace.schoolId();
+        student.classId = classId;
+        student.studentNumber = QStringLiteral("S%1").arg(nameById.size() + 1);
+        student.name = name;
+        const QString id = workspace.classes().createStudent(student).value_or(QString());
+        QVERIFY(!id.isEmpty());
+        nameById.insert(id, name);
+    }
+    const QDate day(2026, 11, 30);
+    const auto sessionId = workspace.attendance().openSession(classId, day, 2);
+    QVERIFY(sessionId.has_value());
+    for (const QString &studentId : nameById.keys())
+        QVERIFY(workspace.attendance().mark(*sessionId, studentId, AttendanceStatus::Absent, {}).has_value());
+
+    // The platform's results for the first two marks: a conflict for 李雷, a rejection for 韩梅梅.
+    const auto pending = workspace.outbox().pending(100);
+    QVERIFY(pending.has_value());
+    QHash<QString, OutboxEntry> markByName;
+    for (const OutboxEntry &entry : *pending) {
+        if (entry.entity == QLatin1String("attendance_record"))
+            markByName.insert(nameById.value(entry.payload.value(QStringLiteral("student_id")).toString()), entry);
+    }
+    QCOMPARE(markByName.size(), 3);
+    const OutboxEntry conflicting = markByName.value(names.at(0));
+    const OutboxEntry rejected = markByName.value(names.at(1));
+    QVERIFY(workspace.outbox().markSent({conflicting.seq, rejected.seq}).has_value());
+    QJsonObject serverCopy = conflicting.payload;
+    serverCopy.insert(QStringLiteral("status"), QStringLiteral("present"));
+    MutationResult conflict{conflicting.idempotencyKey, MutationOutcome::Conflict, 7,
+                            QJsonObject{{QStringLiteral("data"), serverCopy}}, {}};
+    MutationResult rejection{rejected.idempotencyKey, MutationOutcome::Rejected, std::nullopt, {},
+                             QStringLiteral("attendance.session_closed")};
+    QVERIFY(workspace.outbox().recordResults({conflict, rejection}).has_value());
+    mine.page->refresh();
+
+    // Each row names its own student, the class and the day, and no other student.
+    const QString dayText = QLocale().toString(day, QLocale::ShortFormat);
+    const QList<std::pair<const char *, QString>> expected = {
+        {"conflictList", names.at(0)}, {"parkedList", names.at(1)}, {"pendingList", names.at(2)}};
+    for (const auto &[listName, student] : expected) {
+        const QStringList rows = markRows(mine.list(listName));
+        QVERIFY2(rows.size() == 1, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(listName), rows.join(QLatin1Char('|')))));
+        const QString row = rows.first();
+        QVERIFY2(row.contains(student), qPrintable(row));
+        QVERIFY2(row.contains(className), qPrintable(row));
+        QVERIFY2(row.contains(dayText), qPrintable(row));
+        for (const QString &other : names) {
+            if (other != student)
+                QVERIFY2(!row.contains(other), qPrintable(row));
+        }
+    }
+
+    // The sheet itself names its class and day too.
+    bool sheetNamed = false;
+    const QListWidget *waiting = mine.list("pendingList");
+    for (int row = 0; row < waiting->count(); ++row) {
+        const QString text = waiting->item(row)->text();
+        if (text.startsWith(QStringLiteral("Attendance sheet")))
+            sheetNamed = text.contains(className) && text.contains(dayText);
+    }
+    QVERIFY(sheetNamed);
 }
 
 QTEST_MAIN(SyncPageTest)

@@ -43,6 +43,27 @@ QByteArray fileContent(qint64 size, char seed)
     return content;
 }
 
+// The share of the width of `cell` that the progress bar's fill covers:
+// pixels near the palette's highlight colour, which styles shade a little,
+// on the scanline with the most of them, above or below the percentage text.
+double filledShare(const QImage &image, const QRect &cell, const QPalette &palette)
+{
+    const QColor fill = palette.color(QPalette::Highlight);
+    int mostFilled = 0;
+    for (int y = cell.top(); y <= cell.bottom(); ++y) {
+        int filled = 0;
+        for (int x = cell.left(); x <= cell.right(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            const int distance = std::abs(pixel.red() - fill.red()) + std::abs(pixel.green() - fill.green())
+                                 + std::abs(pixel.blue() - fill.blue());
+            if (distance < 100)
+                ++filled;
+        }
+        mostFilled = std::max(mostFilled, filled);
+    }
+    return double(mostFilled) / cell.width();
+}
+
 QByteArray fileContents(const QString &path)
 {
     QFile file(path);
@@ -366,6 +387,51 @@ private slots:
                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QVERIFY(!offline.findChild<QPushButton *>(QStringLiteral("resumeUploadButton"))->isEnabled());
         QVERIFY(offline.findChild<QLabel *>(QStringLiteral("uploadNoteLabel"))->text().contains(QStringLiteral("not connected")));
+    }
+
+    void finishedUploadDrawsFullBar()
+    {
+        QTemporaryDir folder;
+        auto workspace = Workspace::open(folder.path());
+        QVERIFY(workspace.has_value());
+        UploadQueueStore store((*workspace)->database());
+        const QList<std::pair<UploadEntry::State, qint64>> entries = {{UploadEntry::State::Done, 4 * MiB},
+                                                                      {UploadEntry::State::Paused, MiB}};
+        for (const auto &[state, confirmed] : entries) {
+            Courseware row;
+            row.schoolId = (*workspace)->schoolId();
+            row.sha256 = QString(64, state == UploadEntry::State::Done ? QLatin1Char('b') : QLatin1Char('c'));
+            row.sizeBytes = 4 * MiB;
+            row.mimeType = QStringLiteral("video/mp4");
+            row.title = state == UploadEntry::State::Done ? QStringLiteral("已上传.mp4") : QStringLiteral("暂停.mp4");
+            const auto id = (*workspace)->courseware().addCourseware(row);
+            QVERIFY(id.has_value());
+            QVERIFY(store.enqueue(*id, row.sizeBytes).has_value());
+            UploadEntry entry = store.entry(*id).value().value();
+            entry.state = state;
+            entry.confirmedBytes = confirmed;
+            entry.uploadUrl = QUrl(QStringLiteral("http://127.0.0.1:1/files/") + *id);
+            QVERIFY(store.save(entry).has_value());
+        }
+
+        UploadQueuePanel offline((*workspace)->database());
+        offline.resize(800, 300);
+        offline.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&offline));
+        QCOMPARE(offline.model()->rowCount(), 2);
+        const QImage image = offline.view()->viewport()->grab().toImage();
+
+        QHash<bool, double> shares;
+        for (int row = 0; row < 2; ++row) {
+            const bool done = offline.model()->itemAt(row).state == UploadQueue::ItemState::Done;
+            const QRect cell = offline.view()->visualRect(offline.model()->index(row, UploadQueueModel::ProgressColumn));
+            QVERIFY(!cell.isEmpty());
+            shares.insert(done, filledShare(image, cell, offline.view()->palette()));
+        }
+        // The cell's margins and the bar's frame take about a fifth of a narrow cell.
+        QVERIFY2(shares.value(true) > 0.7, qPrintable(QStringLiteral("finished bar %1 filled").arg(shares.value(true))));
+        const double quarter = shares.value(false) / shares.value(true);
+        QVERIFY2(quarter > 0.15 && quarter < 0.35, qPrintable(QStringLiteral("quarter bar %1 of a full one").arg(quarter)));
     }
 
     void emptyQueueShowsNeutralNote()
