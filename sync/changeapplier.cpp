@@ -371,15 +371,8 @@ Status ChangeApplier::mergeOfflineCopy(const QString &entity, const QString &id,
         return std::unexpected(copy.error());
     if (!*copy)
         return {};
-    const auto clash = OfflineCopies::sessionsWouldClash(m_database, **copy, id);
-    if (!clash)
-        return std::unexpected(clash.error());
-    // TODO: merge two sessions of one date and period instead of keeping the
-    // offline class apart.
-    if (*clash) {
-        qCWarning(lcSync) << "Offline class" << **copy << "has sessions that" << id << "also has; left unmerged";
-        return {};
-    }
+    // The platform's class is new on this device, so it has no session here
+    // that the copy's sessions could meet.
     if (auto adopted = OfflineCopies::adoptClass(m_database, **copy, id); !adopted)
         return adopted;
     qCInfo(lcSync) << "Merged an offline class into the platform's class" << id;
