@@ -21,23 +21,23 @@ int runAttendanceExport(const Command &command)
         const QString value = parser.value(*option);
         if (!value.isEmpty() && !QDate::fromString(value, Qt::ISODate).isValid()) {
             return reportFailure(Error{QStringLiteral("cli.date_invalid"),
-                              Text::tr("\"%1\" is not a valid date for --%2. Write it as YYYY-MM-DD, e.g. "
-                                       "2026-09-01.")
-                                  .arg(value, option->names().constFirst())},
-                        json, UnusableArguments);
+                                       Text::tr("\"%1\" is not a valid date for --%2. Write it as YYYY-MM-DD, e.g. "
+                                                "2026-09-01.")
+                                           .arg(value, option->names().constFirst())},
+                                 json, UnusableArguments);
         }
     }
     if (className.isEmpty() || outputPath.isEmpty() || !from.isValid() || !to.isValid()) {
         return reportFailure(Error{QStringLiteral("cli.option_missing"),
-                          Text::tr("attendance export needs --class NAME, --from YYYY-MM-DD, --to YYYY-MM-DD and "
-                                   "-o FILE.")},
-                    json, UnusableArguments);
+                                   Text::tr("attendance export needs --class NAME, --from YYYY-MM-DD, "
+                                            "--to YYYY-MM-DD and -o FILE.")},
+                             json, UnusableArguments);
     }
     if (from > to) {
         return reportFailure(Error{QStringLiteral("cli.date_range_invalid"),
-                          Text::tr("--from %1 is after --to %2.")
-                              .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate))},
-                    json, UnusableArguments);
+                                   Text::tr("--from %1 is after --to %2.")
+                                       .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate))},
+                             json, UnusableArguments);
     }
     const auto format = exportFormat(parser.value(command.options.format), outputPath);
     if (!format)

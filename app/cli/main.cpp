@@ -139,7 +139,7 @@ int main(int argc, char *argv[])
         // The parser stopped before it could tell whether --json was given.
         const bool json = application.arguments().contains(QStringLiteral("--json"));
         return Cli::reportFailure(Error{QStringLiteral("cli.option_invalid"), parser.errorText()}, json,
-                         Cli::UnusableArguments);
+                                  Cli::UnusableArguments);
     }
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(Cli::Success);
@@ -150,8 +150,8 @@ int main(int argc, char *argv[])
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty()) {
         return Cli::reportFailure(Error{QStringLiteral("cli.command_missing"),
-                               Cli::Text::tr("Give a command: %1. See --help.").arg(commandList())},
-                         json, Cli::UnusableArguments);
+                                        Cli::Text::tr("Give a command: %1. See --help.").arg(commandList())},
+                                  json, Cli::UnusableArguments);
     }
     // Every command but sync has two words.
     const qsizetype commandWords =
@@ -164,9 +164,9 @@ int main(int argc, char *argv[])
     }
     if (!runner) {
         return Cli::reportFailure(Error{QStringLiteral("cli.command_unknown"),
-                               Cli::Text::tr("Unknown command \"%1\". The commands are: %2. See --help.")
-                                   .arg(commandName, commandList())},
-                         json, Cli::UnusableArguments);
+                                        Cli::Text::tr("Unknown command \"%1\". The commands are: %2. See --help.")
+                                            .arg(commandName, commandList())},
+                                  json, Cli::UnusableArguments);
     }
 
     const QString dataDirectory = parser.isSet(options.data) ? QDir(parser.value(options.data)).absolutePath()

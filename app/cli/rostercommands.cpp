@@ -92,9 +92,9 @@ int runRosterImport(const Command &command)
     const bool json = command.json();
     if (command.arguments.size() != 1) {
         return reportFailure(Error{QStringLiteral("cli.file_count"),
-                          Text::tr("roster import needs exactly one file. Example: classdesk-cli roster import "
-                                   "名单.csv")},
-                    json, UnusableArguments);
+                                   Text::tr("roster import needs exactly one file. "
+                                            "Example: classdesk-cli roster import 名单.csv")},
+                             json, UnusableArguments);
     }
     const QString file = command.arguments.first();
     const QCommandLineParser &parser = command.parser;
@@ -104,9 +104,9 @@ int runRosterImport(const Command &command)
         options.encoding = TextCodec::fromName(parser.value(command.options.encoding));
         if (!options.encoding) {
             return reportFailure(Error{QStringLiteral("cli.encoding_unknown"),
-                              Text::tr("Unknown encoding \"%1\". Use UTF-8, UTF-16LE, UTF-16BE or GB18030.")
-                                  .arg(parser.value(command.options.encoding))},
-                        json, UnusableArguments);
+                                       Text::tr("Unknown encoding \"%1\". Use UTF-8, UTF-16LE, UTF-16BE or GB18030.")
+                                           .arg(parser.value(command.options.encoding))},
+                                 json, UnusableArguments);
         }
     }
     if (parser.isSet(command.options.sheet))
@@ -191,8 +191,9 @@ int runRosterExport(const Command &command)
     const QString className = parser.value(command.options.className);
     const QString outputPath = parser.value(command.options.output);
     if (className.isEmpty() || outputPath.isEmpty()) {
-        return reportFailure(Error{QStringLiteral("cli.option_missing"), Text::tr("roster export needs --class NAME and -o FILE.")},
-                    json, UnusableArguments);
+        return reportFailure(Error{QStringLiteral("cli.option_missing"),
+                                   Text::tr("roster export needs --class NAME and -o FILE.")},
+                             json, UnusableArguments);
     }
     const auto format = exportFormat(parser.value(command.options.format), outputPath);
     if (!format)

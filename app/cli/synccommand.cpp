@@ -194,31 +194,42 @@ void printSummary(const SyncOutcome &outcome, const QList<Rejection> &rejections
     printWarning();
 }
 
+// Returns the password for --server and --account, nothing when neither is
+// given, or the argument error.
+Result<std::optional<QString>> signInArguments(const Command &command)
+{
+    const QString server = command.parser.value(command.options.server);
+    const QString account = command.parser.value(command.options.account);
+    if (!command.arguments.isEmpty()) {
+        return makeError(QStringLiteral("cli.argument_unexpected"),
+                         Text::tr("sync takes no file or name; see --help."));
+    }
+    if (server.isEmpty() != account.isEmpty()) {
+        return makeError(QStringLiteral("cli.option_missing"),
+                         Text::tr("Give --server and --account together, or neither to use the saved sign-in."));
+    }
+    if (server.isEmpty())
+        return std::optional<QString>();
+
+    const std::optional<QString> password = signInPassword(account);
+    if (!password) {
+        return makeError(QStringLiteral("cli.password_missing"),
+                         Text::tr("No password: set CLASSDESK_PASSWORD or run classdesk-cli in a terminal."));
+    }
+    return password;
+}
+
 } // namespace
 
 int runSync(const Command &command)
 {
     const bool json = command.json();
+    const auto arguments = signInArguments(command);
+    if (!arguments)
+        return reportFailure(arguments.error(), json, UnusableArguments);
+    const std::optional<QString> password = *arguments;
     const QString server = command.parser.value(command.options.server);
     const QString account = command.parser.value(command.options.account);
-    if (!command.arguments.isEmpty()) {
-        return reportFailure(Error{QStringLiteral("cli.argument_unexpected"), Text::tr("sync takes no file or name; see --help.")},
-                    json, UnusableArguments);
-    }
-    if (server.isEmpty() != account.isEmpty()) {
-        return reportFailure(Error{QStringLiteral("cli.option_missing"),
-                          Text::tr("Give --server and --account together, or neither to use the saved sign-in.")},
-                    json, UnusableArguments);
-    }
-    std::optional<QString> password;
-    if (!server.isEmpty()) {
-        password = signInPassword(account);
-        if (!password) {
-            return reportFailure(Error{QStringLiteral("cli.password_missing"),
-                              Text::tr("No password: set CLASSDESK_PASSWORD or run classdesk-cli in a terminal.")},
-                        json, UnusableArguments);
-        }
-    }
 
     // One run: no timers of their own; a failure ends the command instead of
     // waiting for the engine's next retry.
@@ -253,10 +264,9 @@ int runSync(const Command &command)
 
     QObject::connect(&sync, &SyncController::stateChanged, &sync, [&](SyncEngine::State state) {
         if (state == SyncEngine::State::SignInRequired) {
-            finish(SignInNeeded,
-                   Error{sync.lastErrorCode().isEmpty() ? QStringLiteral("auth.sign_in_required") : sync.lastErrorCode(),
-                         Text::tr("The platform no longer accepts the saved sign-in. Sign in again with --server "
-                                  "and --account.")});
+            const QString code = engineError(QStringLiteral("auth.sign_in_required")).code;
+            finish(SignInNeeded, Error{code, Text::tr("The platform no longer accepts the saved sign-in. Sign in "
+                                                      "again with --server and --account.")});
         } else if (state == SyncEngine::State::SignedOut && !password) {
             finish(SignInNeeded, Error{QStringLiteral("auth.no_saved_sign_in"),
                                        Text::tr("This data folder has no saved sign-in. Sign in once with --server "
