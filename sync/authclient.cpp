@@ -3,6 +3,7 @@
 
 #include "httperrors.h"
 #include "httptransport.h"
+#include "serveraddress.h"
 #include "synclogging.h"
 
 #include <QJsonDocument>
@@ -65,7 +66,10 @@ void AuthClient::restoreSession(const QString &account)
         if (!job->status())
             qCWarning(lcSyncAuth) << "Could not read sign-in tokens:" << job->status().error().toLogString();
         if (!job->tokens()) {
-            setState(State::SignedOut);
+            // Reported even when the state stays SignedOut, so the engine
+            // learns that the restore ended with no sign-in.
+            m_state = State::SignedOut;
+            emit stateChanged(m_state);
             return;
         }
         acceptTokens(*job->tokens(), TokenSource::Keychain);
@@ -163,7 +167,37 @@ void AuthClient::onPasswordGrantFinished(HttpJob *job)
     qCInfo(lcSyncAuth) << "Sign-in failed:" << error.code << "HTTP" << error.httpStatus;
     m_pendingPassword.clear();
     setState(m_stateBeforeSignIn);
-    emit signInFailed(error);
+    emit signInFailed(addressError(error));
+}
+
+Error AuthClient::addressError(const Error &error) const
+{
+    // Scheme, host and port, as the teacher would type them again.
+    const QString address = m_apiBaseUrl.adjusted(QUrl::RemovePath).toDisplayString();
+    if (error.code == QLatin1String("network.tls_failed") && m_apiBaseUrl.scheme() == QLatin1String("https")) {
+        if (ServerAddress::isLoopbackHost(m_apiBaseUrl.host())) {
+            QUrl plain = m_apiBaseUrl.adjusted(QUrl::RemovePath);
+            plain.setScheme(QStringLiteral("http"));
+            return Error{QStringLiteral("address.not_https"),
+                         tr("The server at %1 does not speak HTTPS. A server on this computer, such as the "
+                            "reference server, may use plain HTTP: type the address as %2.")
+                             .arg(address, plain.toDisplayString())};
+        }
+        return Error{QStringLiteral("address.not_https"),
+                     tr("No secure (HTTPS) connection could be set up with %1. Check the address: ClassDesk "
+                        "reaches a platform over https:// only. If the address is right, ask your school's "
+                        "administrator whether the network blocks secure connections.")
+                         .arg(address)};
+    }
+    // The sign-in endpoint is the first the platform must have.
+    if (error.httpStatus == 404 || error.httpStatus == 405) {
+        return Error{QStringLiteral("address.not_platform"),
+                     tr("%1 answered, but no ClassDesk platform was found there (HTTP %2). Check the address.")
+                         .arg(address)
+                         .arg(error.httpStatus),
+                     error.httpStatus};
+    }
+    return error;
 }
 
 void AuthClient::acceptTokens(const AuthTokens &tokens, TokenSource source)
@@ -201,10 +235,15 @@ void AuthClient::fetchProfile()
 void AuthClient::saveTokens()
 {
     TokenStoreJob *job = m_tokenStore->write(m_apiBaseUrl, m_account, m_tokens);
-    connect(job, &TokenStoreJob::finished, this, [job] {
+    connect(job, &TokenStoreJob::finished, this, [this, job] {
         job->deleteLater();
-        if (!job->status())
+        if (!job->status()) {
             qCWarning(lcSyncAuth) << "Could not save sign-in tokens:" << job->status().error().toLogString();
+            emit tokensSaved(false, job->status().error().code);
+            return;
+        }
+        const bool persistent = m_tokenStore->isPersistent();
+        emit tokensSaved(persistent, persistent ? QString() : QStringLiteral("keychain.unavailable"));
     });
 }
 

@@ -82,6 +82,10 @@ signals:
     void signInFailed(const ClassDesk::Error &error);
     // Emitted when tokens are in place, after signIn() or restoreSession().
     void signedIn();
+    // The keychain write after a sign-in with a password has ended. `persistent`
+    // is false when the tokens live in memory only, or when saving failed
+    // (`errorCode` keychain.unavailable or keychain.failed).
+    void tokensSaved(bool persistent, const QString &errorCode);
     void profileChanged(const ClassDesk::AccountProfile &profile);
     void signInRequired(const ClassDesk::Error &error);
     void signedOut();
@@ -90,6 +94,9 @@ private:
     void setState(State state);
     void requestPasswordGrant(const QString &otp);
     void onPasswordGrantFinished(HttpJob *job);
+    // Returns `error`, or for a failure that shows the typed address is wrong
+    // (no HTTPS there, no platform there) an address.* error saying so.
+    [[nodiscard]] Error addressError(const Error &error) const;
     enum class TokenSource { Platform, Keychain };
     void acceptTokens(const AuthTokens &tokens, TokenSource source);
     void fetchProfile();

@@ -8,7 +8,9 @@ namespace {
 
 const QString ApiPath = QStringLiteral("/api/v1/");
 
-bool isLoopbackHost(const QString &host)
+} // namespace
+
+bool ServerAddress::isLoopbackHost(const QString &host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
@@ -27,8 +29,6 @@ bool isLoopbackHost(const QString &host)
     return true;
 }
 
-} // namespace
-
 Result<QUrl> ServerAddress::apiBaseUrl(const QString &userInput)
 {
     const QString trimmed = userInput.trimmed();
@@ -36,7 +36,9 @@ Result<QUrl> ServerAddress::apiBaseUrl(const QString &userInput)
         return makeError(QStringLiteral("address.empty"),
                          tr("Enter your school platform's address, for example platform.school.edu.cn."));
 
-    // A bare host name gets https://, the only scheme a real platform may use.
+    // A bare host name gets https://, the only scheme a real platform may use,
+    // also for a loopback host. When the server there speaks plain HTTP, the
+    // sign-in fails with address.not_https, whose message shows the http:// form.
     const bool hasScheme = trimmed.contains(QLatin1String("://"));
     QUrl url = QUrl::fromUserInput(hasScheme ? trimmed : QLatin1String("https://") + trimmed);
     if (!url.isValid() || url.host().isEmpty()) {

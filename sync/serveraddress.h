@@ -20,6 +20,9 @@ public:
     // HTTPS is required, because tokens and student data travel over it. Plain
     // HTTP is accepted only for a loopback host, where the reference server runs.
     [[nodiscard]] static Result<QUrl> apiBaseUrl(const QString &userInput);
+
+    // Returns true for localhost, ::1 and 127.0.0.0/8, the hosts that may use http://.
+    [[nodiscard]] static bool isLoopbackHost(const QString &host);
 };
 
 } // namespace ClassDesk

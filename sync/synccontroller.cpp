@@ -39,6 +39,7 @@ SyncController::SyncController(const QString &databasePath, const SyncSettings &
     });
     connect(m_engine, &SyncEngine::otpRequired, this, &SyncController::otpRequired);
     connect(m_engine, &SyncEngine::signInFailed, this, &SyncController::signInFailed);
+    connect(m_engine, &SyncEngine::signInSaved, this, &SyncController::signInSaved);
     connect(m_engine, &SyncEngine::dataChanged, this, &SyncController::dataChanged);
     connect(m_engine, &SyncEngine::runCounted, this, &SyncController::runCounted);
     connect(m_engine, &SyncEngine::syncFinished, this, &SyncController::syncFinished);

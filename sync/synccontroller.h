@@ -92,6 +92,10 @@ signals:
     // Two-step verification: ask for the code and call submitOtp().
     void otpRequired();
     void signInFailed(const QString &message);
+    // After a sign-in with a password: whether the system keychain keeps it
+    // for the next session. When `saved` is false, `errorCode` gives the
+    // reason: keychain.unavailable or keychain.failed.
+    void signInSaved(bool saved, const QString &errorCode);
     // Rows that sync wrote on its own connection; item models reload them.
     void dataChanged(const QString &entity, const QStringList &ids);
     // Before syncFinished(true): changes pulled and pushed, conflicts written.

@@ -135,8 +135,10 @@ void SyncEngine::createClient(const QUrl &apiBaseUrl)
         m_uploads->stop();
         m_uploads->deleteLater();
     }
-    if (m_auth)
+    if (m_auth) {
+        m_auth->disconnect(this);
         m_auth->deleteLater();
+    }
     m_auth = new AuthClient(m_transport, m_tokenStore, apiBaseUrl, this);
 
     // Courseware files go out through the same connection, transport and
@@ -147,6 +149,7 @@ void SyncEngine::createClient(const QUrl &apiBaseUrl)
     m_uploads->start();
     connect(m_auth, &AuthClient::stateChanged, this, &SyncEngine::onAuthStateChanged);
     connect(m_auth, &AuthClient::otpRequired, this, &SyncEngine::otpRequired);
+    connect(m_auth, &AuthClient::tokensSaved, this, &SyncEngine::signInSaved);
     connect(m_auth, &AuthClient::signInFailed, this, [this](const Error &error) {
         setError(error);
         emit signInFailed(error.displayText());
@@ -196,7 +199,10 @@ void SyncEngine::onAuthStateChanged()
             onKeychainUnavailable();
             break;
         }
-        setState(State::SignedOut);
+        // Reported even when already SignedOut, because a restore that found
+        // no tokens ends here and a waiting caller must learn it.
+        m_state = State::SignedOut;
+        emit stateChanged(m_state, 0);
         break;
     }
 }
@@ -206,7 +212,10 @@ void SyncEngine::onKeychainUnavailable()
     // A keychain that is not running yet is not the same as never having
     // signed in: the tokens may be there, so reading is tried again later
     // with a fresh token store. Local data and pending work stay either way.
-    if (savedValue(AccountKey).isEmpty() || (m_auth && m_auth->state() == AuthClient::State::SignedIn))
+    // A sign-in in progress goes on, and its tokens then live in memory.
+    const bool signingIn = m_auth
+        && (m_auth->state() == AuthClient::State::SigningIn || m_auth->state() == AuthClient::State::OtpRequired);
+    if (savedValue(AccountKey).isEmpty() || signingIn || (m_auth && m_auth->state() == AuthClient::State::SignedIn))
         return;
     qCWarning(lcSync) << "Keychain unavailable; reading the sign-in again later";
     setError(Error{QStringLiteral("keychain.unavailable"), m_tokenStore->persistenceMessage(), 0, true});
@@ -214,6 +223,8 @@ void SyncEngine::onKeychainUnavailable()
     m_tokenStore->deleteLater();
     createTokenStore();
     if (m_auth) {
+        // The old client may still finish its restore, and that result is stale.
+        m_auth->disconnect(this);
         m_auth->deleteLater();
         m_auth = nullptr;
     }

@@ -112,6 +112,9 @@ signals:
     void errorChanged(const QString &message, const QString &code);
     void otpRequired();
     void signInFailed(const QString &message);
+    // After a sign-in with a password: whether the system keychain keeps it
+    // for the next session. `errorCode` gives the reason when `saved` is false.
+    void signInSaved(bool saved, const QString &errorCode);
     // Local rows this engine wrote (pulled changes, server versions), so views can refresh.
     void dataChanged(const QString &entity, const QStringList &ids);
     // Before syncFinished(true): what the sync did. `pulled` counts the

@@ -634,6 +634,18 @@
         <source>Sign in to the school platform to sync. Your work is kept on this computer until then.</source>
         <translation>请登录学校平台以进行同步。在此之前，您的内容会保存在这台电脑上。</translation>
     </message>
+    <message>
+        <source>The server at %1 does not speak HTTPS. A server on this computer, such as the reference server, may use plain HTTP: type the address as %2.</source>
+        <translation>%1 上的服务器不支持 HTTPS。本机上的服务器（例如参考服务器）可以使用未加密的 HTTP：请把地址写成 %2。</translation>
+    </message>
+    <message>
+        <source>No secure (HTTPS) connection could be set up with %1. Check the address: ClassDesk reaches a platform over https:// only. If the address is right, ask your school&apos;s administrator whether the network blocks secure connections.</source>
+        <translation>无法与 %1 建立安全（HTTPS）连接。请核对地址：课堂助手只通过 https:// 连接平台。如果地址无误，请询问学校的信息管理员网络是否阻止了安全连接。</translation>
+    </message>
+    <message>
+        <source>%1 answered, but no ClassDesk platform was found there (HTTP %2). Check the address.</source>
+        <translation>%1 有回答，但那里没有课堂助手平台（HTTP %2）。请核对地址。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::Cli</name>
@@ -844,46 +856,12 @@
         <translation>要写入的文件。</translation>
     </message>
     <message>
-        <source>Platform address for signing in, e.g. school.edu.cn.</source>
-        <translation>登录用的平台地址，例如 school.edu.cn。</translation>
-    </message>
-    <message>
         <source>Account for signing in.</source>
         <translation>登录用的账号。</translation>
     </message>
     <message>
         <source>Commands:</source>
         <translation>命令：</translation>
-    </message>
-    <message>
-        <source>Reads a roster (CSV, TSV, XLSX or ODS), prints the students found and
-the problems per row, and imports them unless --dry-run is given or the
-file has problems (warnings do not stop it). Students are matched by
-student number, so importing the same file again changes nothing.
-Without --class, each row goes to the class in its class column (班级),
-and a row without one is a problem.
---json prints one object: encoding, rows (student_number, name, gender,
-class, notes), problems (row, column, code, severity, message) and
-applied.</source>
-        <translation>读取花名册（CSV、TSV、XLSX 或 ODS），列出找到的学生和每一行的问题，
-除非给出 --dry-run 或文件有问题（警告不影响导入），否则导入这些学生。
-学生按学号匹配，因此重复导入同一文件不会有任何变化。
-不加 --class 时，每一行进入其“班级”列中的班级，没有班级的行算作问题。
---json 输出一个对象：encoding、rows（student_number、name、gender、
-class、notes）、problems（row、column、code、severity、message）
-和 applied。</translation>
-    </message>
-    <message>
-        <source>Runs one sync of the data folder with its platform and prints what was
-pulled, pushed, the new conflicts, the changes the platform rejected
-(with the reason) and the courseware uploads. It uses the sign-in saved
-in the system keychain; --server and --account sign in first, with the
-password from the CLASSDESK_PASSWORD environment variable or typed at
-the terminal (a one-time code likewise from CLASSDESK_OTP).</source>
-        <translation>将数据文件夹与其平台同步一次，并列出拉取和推送的更改、新冲突、
-平台拒绝的更改（附原因）以及课件上传情况。它使用系统钥匙串中保存的登录；
-给出 --server 和 --account 时先登录，密码取自环境变量 CLASSDESK_PASSWORD
-或在终端中输入（一次性验证码同样取自 CLASSDESK_OTP）。</translation>
     </message>
     <message>
         <source>ClassDesk command line.</source>
@@ -914,21 +892,138 @@ the terminal (a one-time code likewise from CLASSDESK_OTP).</source>
         <translation>系统钥匙串不可用，因此无法读取已保存的登录，也无法保存新的登录。请先启动钥匙串（Linux 上为运行此命令的桌面会话中的 gnome-keyring 或 KWallet），然后用 --server 和 --account 登录。</translation>
     </message>
     <message>
+        <source>The ClassDesk app tries again by itself, but classdesk-cli does not. The changes not sent stay saved in this data folder; run classdesk-cli sync again later.</source>
+        <translation>课堂助手应用会自动重试，但 classdesk-cli 不会。尚未发送的更改仍保存在此数据文件夹中，请稍后再次运行 classdesk-cli sync。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Platform address for signing in, e.g. school.edu.cn. Without a scheme it means https://; http:// is accepted only for this computer, e.g. http://127.0.0.1:8080.</source>
+        <translation>登录用的平台地址，例如 school.edu.cn。不写协议时按 https:// 处理；http:// 只能用于本机，例如 http://127.0.0.1:8080。</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>  roster import FILE [--class NAME] [--encoding NAME] [--sheet NAME]
+                     [--dry-run] [--skip-problem-rows] [--json]</source>
+        <extracomment>Syntax: translate only the placeholders in capitals and keep the alignment.</extracomment>
+        <translation>  roster import 文件 [--class 班级] [--encoding 编码] [--sheet 工作表]
+                     [--dry-run] [--skip-problem-rows] [--json]</translation>
+    </message>
+    <message>
+        <source>Reads a roster (CSV, TSV, XLSX or ODS), prints the students found and
+the problems per row, and imports them unless --dry-run is given or the
+file has problems (warnings do not stop it). Students are matched by
+student number, so importing the same file again changes nothing.
+Without --class, each row goes to the class in its class column (班级),
+and a row without one is a problem.
+--json prints one object: ok, encoding (empty for XLSX and ODS), rows
+(student_number, name, gender, class: the class the row goes into,
+notes), problems (row, column, code, severity, message), applied (true
+or false) and imported (created, updated, unchanged; all 0 unless
+applied).</source>
+        <translation>读取花名册（CSV、TSV、XLSX 或 ODS），列出找到的学生和每一行的问题，
+除非给出 --dry-run 或文件有问题（警告不影响导入），否则导入这些学生。
+学生按学号匹配，因此重复导入同一文件不会有任何变化。
+不加 --class 时，每一行进入其“班级”列中的班级，没有班级的行算作问题。
+--json 输出一个对象：ok、encoding（XLSX 和 ODS 文件为空）、rows
+（student_number、name、gender、class：该行将导入的班级、notes）、
+problems（row、column、code、severity、message）、applied（true 或
+false）和 imported（created、updated、unchanged；未导入时都为 0）。</translation>
+    </message>
+    <message>
+        <source>  roster export --class NAME [--format xlsx|csv] -o FILE [--json]</source>
+        <extracomment>Syntax: translate only the placeholders in capitals.</extracomment>
+        <translation>  roster export --class 班级 [--format xlsx|csv] -o 文件 [--json]</translation>
+    </message>
+    <message>
+        <source>  attendance export --class NAME --from DATE --to DATE [--format xlsx|csv] -o FILE [--json]</source>
+        <extracomment>Syntax: translate only the placeholders in capitals.</extracomment>
+        <translation>  attendance export --class 班级 --from 日期 --to 日期 [--format xlsx|csv] -o 文件 [--json]</translation>
+    </message>
+    <message>
+        <source>  sync [--server ADDRESS --account NAME] [--json]</source>
+        <extracomment>Syntax: translate only the placeholders in capitals.</extracomment>
+        <translation>  sync [--server 地址 --account 账号] [--json]</translation>
+    </message>
+    <message>
+        <source>Runs one sync of the data folder with its platform and prints what was
+pulled, pushed, the new conflicts, the changes the platform rejected
+(with the reason) and the courseware uploads. It uses the sign-in saved
+in the system keychain; --server and --account sign in first, with the
+password from the CLASSDESK_PASSWORD environment variable or typed at
+the terminal (a one-time code likewise from CLASSDESK_OTP). When no
+keychain can keep that sign-in, the sync still runs and a warning says
+so; --json reports it as sign_in_saved false and in warnings.</source>
+        <translation>将数据文件夹与其平台同步一次，并列出拉取和推送的更改、新冲突、
+平台拒绝的更改（附原因）以及课件上传情况。它使用系统钥匙串中保存的登录；
+给出 --server 和 --account 时先登录，密码取自环境变量 CLASSDESK_PASSWORD
+或在终端中输入（一次性验证码同样取自 CLASSDESK_OTP）。没有钥匙串可以
+保存这次登录时，同步照常进行，并给出警告；--json 中为 sign_in_saved
+false，警告列在 warnings 中。</translation>
+    </message>
+    <message>
+        <source>Every error message ends with its error code. With --json every outcome,
+argument errors included, is one JSON object on standard output, with
+ok (true or false) and, after a failure, error (code, message).</source>
+        <translation>每条错误信息都以错误代码结尾。给出 --json 时，每种结果（包括参数错误）
+都在标准输出上输出一个 JSON 对象，包含 ok（true 或 false），失败时
+还有 error（code、message）。</translation>
+    </message>
+    <message>
         <source>Exit status: 0 applied, exported, previewed or synced without problems
-(warnings allowed); 1 the input has problems or the work failed (sync:
-retry later, e.g. the platform is unreachable or busy); 2 unusable
-arguments or an unknown command; 3 sync needs a sign-in (none saved, the
-platform refused it, or no system keychain to read or keep it); 4 synced,
-but changes wait for the teacher&apos;s decision.</source>
-        <translation>退出状态：0 表示已导入、导出、预览或同步且没有问题（可以有警告）；
-1 表示输入有问题或操作失败（同步：稍后重试，例如连不上平台或平台繁忙）；
-2 表示参数不可用或命令未知；3 表示同步需要登录（没有保存的登录、平台不再
-接受登录，或者没有系统钥匙串可以读取或保存登录）；4 表示已同步，但有更改
+(warnings allowed, and a sign-in that could not be saved); 1 the input
+has problems or the work failed (sync: retry later, e.g. the platform is
+unreachable or busy); 2 unusable arguments, an unknown command or a
+server address that does not work (e.g. no HTTPS there); 3 sync needs a
+sign-in (none saved, the platform refused it, or no system keychain to
+read it); 4 synced, but changes wait for the teacher&apos;s decision.</source>
+        <translation>退出状态：0 表示已导入、导出、预览或同步且没有问题（可以有警告，
+包括登录没能保存）；1 表示输入有问题或操作失败（同步：稍后重试，例如
+连不上平台或平台繁忙）；2 表示参数不可用、命令未知，或服务器地址不可用
+（例如那里没有 HTTPS）；3 表示同步需要登录（没有保存的登录、平台不再
+接受登录，或者没有系统钥匙串可以读取登录）；4 表示已同步，但有更改
 等待教师决定。</translation>
     </message>
     <message>
-        <source>The ClassDesk app tries again by itself, but classdesk-cli does not. The changes not sent stay saved in this data folder; run classdesk-cli sync again later.</source>
-        <translation>课堂助手应用会自动重试，但 classdesk-cli 不会。尚未发送的更改仍保存在此数据文件夹中，请稍后再次运行 classdesk-cli sync。</translation>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation>以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>command [arguments]</source>
+        <translation>命令 [参数]</translation>
+    </message>
+    <message>
+        <source>The sign-in was not saved, because the system keychain is not available, so the next classdesk-cli sync needs --server and --account again. Start the keychain (on Linux gnome-keyring or KWallet, in the desktop session that runs this command) to keep the sign-in.</source>
+        <translation>系统钥匙串不可用，所以这次登录没有保存，下一次运行 classdesk-cli sync 时仍需给出 --server 和 --account。要保存登录，请启动钥匙串（Linux 上为 gnome-keyring 或 KWallet，并在运行此命令的桌面会话中启动）。</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be saved in the system keychain, so the next classdesk-cli sync needs --server and --account again.</source>
+        <translation>这次登录没能保存到系统钥匙串中，所以下一次运行 classdesk-cli sync 时仍需给出 --server 和 --account。</translation>
     </message>
 </context>
 <context>

@@ -33,8 +33,8 @@ constexpr double MaxAddressShareOfScreen = 0.6;
 // instead of a problem report or a token.
 bool isUnknownServer(const QString &code)
 {
-    return code == QLatin1String("http.404") || code == QLatin1String("http.405")
-           || code == QLatin1String("auth.invalid_response");
+    return code == QLatin1String("address.not_platform") || code == QLatin1String("http.404")
+           || code == QLatin1String("http.405") || code == QLatin1String("auth.invalid_response");
 }
 
 } // namespace

@@ -25,4 +25,18 @@ void printJson(const QJsonObject &object)
     std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
 }
 
+QJsonObject errorJson(const Error &error)
+{
+    return QJsonObject{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};
+}
+
+int reportFailure(const Error &error, bool json, int status)
+{
+    if (json)
+        printJson(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), errorJson(error)}});
+    else
+        printError(error.displayText());
+    return status;
+}
+
 } // namespace ClassDesk::Cli

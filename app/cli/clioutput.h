@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "error.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -18,5 +20,14 @@ enum ExitStatus {
 void printLine(const QString &text);
 void printError(const QString &text);
 void printJson(const QJsonObject &object);
+
+// {"code": ..., "message": ...}, the form every JSON output uses for an error.
+[[nodiscard]] QJsonObject errorJson(const Error &error);
+
+// Reports a failure and returns `status`. With --json it prints
+// {"ok": false, "error": {"code", "message"}} on standard output, so every
+// outcome is one JSON object. Otherwise the message and its code go to
+// standard error.
+int reportFailure(const Error &error, bool json, int status);
 
 } // namespace ClassDesk::Cli

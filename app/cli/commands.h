@@ -20,35 +20,38 @@ class Text
 // The options of every command; a command reads the ones it documents.
 struct Options
 {
-    // Built after main() installs the translators, so --help is translated.
+    // Built after main() installs the translators, so --help is translated,
+    // the value names in angle brackets included.
     QCommandLineOption data{QStringLiteral("data"),
                             Text::tr("Folder of the local database (default: the app's data folder)."),
-                            QStringLiteral("folder")};
+                            Text::tr("folder")};
     QCommandLineOption className{QStringLiteral("class"), Text::tr("Class name, e.g. 高一(3)班."),
-                                 QStringLiteral("name")};
+                                 Text::tr("name")};
     QCommandLineOption encoding{QStringLiteral("encoding"),
                                 Text::tr("Text encoding of a CSV/TSV file: UTF-8, UTF-16LE, UTF-16BE "
                                          "or GB18030 (default: detected)."),
-                                QStringLiteral("name")};
+                                Text::tr("name")};
     QCommandLineOption sheet{QStringLiteral("sheet"), Text::tr("Sheet of an XLSX/ODS file (default: the first)."),
-                             QStringLiteral("name")};
+                             Text::tr("name")};
     QCommandLineOption dryRun{QStringLiteral("dry-run"), Text::tr("Show the preview; change nothing.")};
     QCommandLineOption skipProblemRows{QStringLiteral("skip-problem-rows"),
                                        Text::tr("Import the rows without problems even when other "
                                                 "rows have some.")};
     QCommandLineOption json{QStringLiteral("json"), Text::tr("Print one JSON object.")};
-    QCommandLineOption from{QStringLiteral("from"), Text::tr("First day, YYYY-MM-DD."), QStringLiteral("date")};
-    QCommandLineOption to{QStringLiteral("to"), Text::tr("Last day, YYYY-MM-DD."), QStringLiteral("date")};
+    QCommandLineOption from{QStringLiteral("from"), Text::tr("First day, YYYY-MM-DD."), Text::tr("date")};
+    QCommandLineOption to{QStringLiteral("to"), Text::tr("Last day, YYYY-MM-DD."), Text::tr("date")};
     QCommandLineOption format{QStringLiteral("format"),
                               Text::tr("Export format: xlsx or csv (default: from the file name)."),
-                              QStringLiteral("format")};
+                              Text::tr("format")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")}, Text::tr("File to write."),
-                              QStringLiteral("file")};
+                              Text::tr("file")};
     QCommandLineOption server{QStringLiteral("server"),
-                              Text::tr("Platform address for signing in, e.g. school.edu.cn."),
-                              QStringLiteral("address")};
+                              Text::tr("Platform address for signing in, e.g. school.edu.cn. Without a "
+                                       "scheme it means https://; http:// is accepted only for this "
+                                       "computer, e.g. http://127.0.0.1:8080."),
+                              Text::tr("address")};
     QCommandLineOption account{QStringLiteral("account"), Text::tr("Account for signing in."),
-                               QStringLiteral("name")};
+                               Text::tr("name")};
 };
 
 struct Command
@@ -57,6 +60,9 @@ struct Command
     const QCommandLineParser &parser;
     const Options &options;
     QStringList arguments; // positional arguments after the command words
+
+    // With --json every outcome, errors included, is one JSON object on standard output.
+    [[nodiscard]] bool json() const { return parser.isSet(options.json); }
 };
 
 int runRosterImport(const Command &command);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "commands.h"
+#include "error.h"
+
 #include <QFileInfo>
 #include <QString>
 
@@ -19,6 +22,18 @@ inline std::optional<ExportFormat> exportFormat(const QString &named, const QStr
     if (format == QLatin1String("csv"))
         return ExportFormat::Csv;
     return std::nullopt;
+}
+
+inline Error unknownFormatError()
+{
+    return Error{QStringLiteral("cli.format_unknown"),
+                 Text::tr("Unknown export format. Use --format xlsx or --format csv.")};
+}
+
+// The export commands take an existing class only, unlike roster import.
+inline Error classNotFoundError(const QString &className)
+{
+    return Error{QStringLiteral("cli.class_not_found"), Text::tr("There is no class named %1.").arg(className)};
 }
 
 } // namespace ClassDesk::Cli

@@ -6,6 +6,7 @@
 #include "clioutput.h"
 #include "commands.h"
 #include "datalocation.h"
+#include "error.h"
 #include "languagesetup.h"
 #include "workspace.h"
 
@@ -52,41 +53,54 @@ QString indented(const QString &text)
     return lines.join(QLatin1Char('\n'));
 }
 
-// --help prints this after Qt's option list. The command lines are syntax
-// and stay untranslated.
+// --help prints this after Qt's option list. Translators keep the command
+// words and options of the syntax lines and translate only the placeholders.
 QString commandHelp()
 {
     using Cli::Text;
     const QStringList parts = {
         QString(),
         Text::tr("Commands:"),
-        QStringLiteral("  roster import FILE [--class NAME] [--encoding NAME] [--sheet NAME]\n"
-                       "                     [--dry-run] [--skip-problem-rows] [--json]"),
+        //: Syntax: translate only the placeholders in capitals and keep the alignment.
+        Text::tr("  roster import FILE [--class NAME] [--encoding NAME] [--sheet NAME]\n"
+                 "                     [--dry-run] [--skip-problem-rows] [--json]"),
         indented(Text::tr("Reads a roster (CSV, TSV, XLSX or ODS), prints the students found and\n"
                           "the problems per row, and imports them unless --dry-run is given or the\n"
                           "file has problems (warnings do not stop it). Students are matched by\n"
                           "student number, so importing the same file again changes nothing.\n"
                           "Without --class, each row goes to the class in its class column (班级),\n"
                           "and a row without one is a problem.\n"
-                          "--json prints one object: encoding, rows (student_number, name, gender,\n"
-                          "class, notes), problems (row, column, code, severity, message) and\n"
-                          "applied.")),
-        QStringLiteral("  roster export --class NAME [--format xlsx|csv] -o FILE"),
-        QStringLiteral("  attendance export --class NAME --from DATE --to DATE [--format xlsx|csv] -o FILE"),
-        QStringLiteral("  sync [--server ADDRESS --account NAME] [--json]"),
+                          "--json prints one object: ok, encoding (empty for XLSX and ODS), rows\n"
+                          "(student_number, name, gender, class: the class the row goes into,\n"
+                          "notes), problems (row, column, code, severity, message), applied (true\n"
+                          "or false) and imported (created, updated, unchanged; all 0 unless\n"
+                          "applied).")),
+        //: Syntax: translate only the placeholders in capitals.
+        Text::tr("  roster export --class NAME [--format xlsx|csv] -o FILE [--json]"),
+        //: Syntax: translate only the placeholders in capitals.
+        Text::tr("  attendance export --class NAME --from DATE --to DATE [--format xlsx|csv] -o FILE [--json]"),
+        //: Syntax: translate only the placeholders in capitals.
+        Text::tr("  sync [--server ADDRESS --account NAME] [--json]"),
         indented(Text::tr("Runs one sync of the data folder with its platform and prints what was\n"
                           "pulled, pushed, the new conflicts, the changes the platform rejected\n"
                           "(with the reason) and the courseware uploads. It uses the sign-in saved\n"
                           "in the system keychain; --server and --account sign in first, with the\n"
                           "password from the CLASSDESK_PASSWORD environment variable or typed at\n"
-                          "the terminal (a one-time code likewise from CLASSDESK_OTP).")),
+                          "the terminal (a one-time code likewise from CLASSDESK_OTP). When no\n"
+                          "keychain can keep that sign-in, the sync still runs and a warning says\n"
+                          "so; --json reports it as sign_in_saved false and in warnings.")),
+        QString(),
+        Text::tr("Every error message ends with its error code. With --json every outcome,\n"
+                 "argument errors included, is one JSON object on standard output, with\n"
+                 "ok (true or false) and, after a failure, error (code, message)."),
         QString(),
         Text::tr("Exit status: 0 applied, exported, previewed or synced without problems\n"
-                 "(warnings allowed); 1 the input has problems or the work failed (sync:\n"
-                 "retry later, e.g. the platform is unreachable or busy); 2 unusable\n"
-                 "arguments or an unknown command; 3 sync needs a sign-in (none saved, the\n"
-                 "platform refused it, or no system keychain to read or keep it); 4 synced,\n"
-                 "but changes wait for the teacher's decision."),
+                 "(warnings allowed, and a sign-in that could not be saved); 1 the input\n"
+                 "has problems or the work failed (sync: retry later, e.g. the platform is\n"
+                 "unreachable or busy); 2 unusable arguments, an unknown command or a\n"
+                 "server address that does not work (e.g. no HTTPS there); 3 sync needs a\n"
+                 "sign-in (none saved, the platform refused it, or no system keychain to\n"
+                 "read it); 4 synced, but changes wait for the teacher's decision."),
     };
     return parts.join(QLatin1Char('\n'));
 }
@@ -126,20 +140,25 @@ int main(int argc, char *argv[])
     parser.addOptions({options.data, options.className, options.encoding, options.sheet, options.dryRun,
                        options.skipProblemRows, options.json, options.from, options.to, options.format,
                        options.output, options.server, options.account});
-    parser.addPositionalArgument(QStringLiteral("command"), commandList());
+    parser.addPositionalArgument(Cli::Text::tr("command"), Cli::Text::tr("One of: %1.").arg(commandList()),
+                                 Cli::Text::tr("command [arguments]"));
     if (!parser.parse(application.arguments())) {
-        Cli::printError(parser.errorText());
-        return Cli::UnusableArguments;
+        // The parser stopped before it could tell whether --json was given.
+        const bool json = application.arguments().contains(QStringLiteral("--json"));
+        return Cli::reportFailure(Error{QStringLiteral("cli.option_invalid"), parser.errorText()}, json,
+                                  Cli::UnusableArguments);
     }
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(Cli::Success);
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
 
+    const bool json = parser.isSet(options.json);
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty()) {
-        Cli::printError(Cli::Text::tr("Give a command: %1. See --help.").arg(commandList()));
-        return Cli::UnusableArguments;
+        return Cli::reportFailure(Error{QStringLiteral("cli.command_missing"),
+                                        Cli::Text::tr("Give a command: %1. See --help.").arg(commandList())},
+                                  json, Cli::UnusableArguments);
     }
     // Every command but sync has two words.
     const qsizetype commandWords =
@@ -151,17 +170,16 @@ int main(int argc, char *argv[])
             runner = entry.runner;
     }
     if (!runner) {
-        Cli::printError(Cli::Text::tr("Unknown command \"%1\". The commands are: %2. See --help.")
-                            .arg(commandName, commandList()));
-        return Cli::UnusableArguments;
+        return Cli::reportFailure(Error{QStringLiteral("cli.command_unknown"),
+                                        Cli::Text::tr("Unknown command \"%1\". The commands are: %2. See --help.")
+                                            .arg(commandName, commandList())},
+                                  json, Cli::UnusableArguments);
     }
 
     const QString dataDirectory = parser.isSet(options.data) ? QDir(parser.value(options.data)).absolutePath()
                                                              : defaultDataDirectory();
     auto workspace = Workspace::open(dataDirectory);
-    if (!workspace) {
-        Cli::printError(workspace.error().displayText());
-        return Cli::ProblemsFound;
-    }
+    if (!workspace)
+        return Cli::reportFailure(workspace.error(), json, Cli::ProblemsFound);
     return runner(Cli::Command{**workspace, parser, options, words.mid(commandWords)});
 }

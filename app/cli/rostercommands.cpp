@@ -59,6 +59,20 @@ QJsonObject summaryJson(const RosterImportSummary &summary)
                        {QStringLiteral("unchanged"), summary.unchanged}};
 }
 
+// Imports the preview's importable rows into `className`, or into each row's
+// own class when `className` is empty.
+Result<RosterImportSummary> importRows(RosterStore &rosters, const RosterPreview &preview, const QString &className)
+{
+    QString classId;
+    if (!className.isEmpty()) {
+        const auto found = rosters.classNamed(className);
+        if (!found)
+            return std::unexpected(found.error());
+        classId = *found;
+    }
+    return rosters.importRows(preview.importableRows(), classId, {});
+}
+
 std::optional<QString> classIdNamed(Workspace &workspace, const QString &name)
 {
     const auto classes = workspace.classes().classes(workspace.schoolId());
@@ -75,9 +89,12 @@ std::optional<QString> classIdNamed(Workspace &workspace, const QString &name)
 
 int runRosterImport(const Command &command)
 {
+    const bool json = command.json();
     if (command.arguments.size() != 1) {
-        printError(Text::tr("roster import needs exactly one file. Example: classdesk-cli roster import 名单.csv"));
-        return UnusableArguments;
+        return reportFailure(Error{QStringLiteral("cli.file_count"),
+                                   Text::tr("roster import needs exactly one file. "
+                                            "Example: classdesk-cli roster import 名单.csv")},
+                             json, UnusableArguments);
     }
     const QString file = command.arguments.first();
     const QCommandLineParser &parser = command.parser;
@@ -86,9 +103,10 @@ int runRosterImport(const Command &command)
     if (parser.isSet(command.options.encoding)) {
         options.encoding = TextCodec::fromName(parser.value(command.options.encoding));
         if (!options.encoding) {
-            printError(Text::tr("Unknown encoding \"%1\". Use UTF-8, UTF-16LE, UTF-16BE or GB18030.")
-                           .arg(parser.value(command.options.encoding)));
-            return UnusableArguments;
+            return reportFailure(Error{QStringLiteral("cli.encoding_unknown"),
+                                       Text::tr("Unknown encoding \"%1\". Use UTF-8, UTF-16LE, UTF-16BE or GB18030.")
+                                           .arg(parser.value(command.options.encoding))},
+                                 json, UnusableArguments);
         }
     }
     if (parser.isSet(command.options.sheet))
@@ -99,40 +117,47 @@ int runRosterImport(const Command &command)
     options.requireRowClasses = className.isEmpty();
     RosterStore &rosters = command.workspace.rosters();
     const auto knownNumbers = rosters.studentNamesByNumber();
-    if (!knownNumbers) {
-        printError(knownNumbers.error().displayText());
-        return ProblemsFound;
-    }
+    if (!knownNumbers)
+        return reportFailure(knownNumbers.error(), json, ProblemsFound);
     options.studentNumberLookup = [&names = *knownNumbers](const QString &number) -> std::optional<QString> {
         const auto found = names.constFind(number);
         return found == names.cend() ? std::nullopt : std::optional(*found);
     };
 
-    const RosterPreview preview = RosterImporter::previewFile(file, options);
+    RosterPreview preview = RosterImporter::previewFile(file, options);
+    // --class puts every row into that class, whatever its class column contains.
+    if (!className.isEmpty()) {
+        for (RosterRow &row : preview.rows)
+            row.className = className;
+    }
     const bool hasProblems = preview.hasBlockingProblem();
     const bool apply = !parser.isSet(command.options.dryRun) && !preview.hasFileProblem()
                        && (!hasProblems || parser.isSet(command.options.skipProblemRows));
 
     QJsonObject output = RosterPreviewJson::toJson(preview);
-    int exitStatus = hasProblems ? ProblemsFound : Success;
+    // One type per field: an XLSX or ODS file has no text encoding.
+    if (output.value(QStringLiteral("encoding")).isNull())
+        output.insert(QStringLiteral("encoding"), QString());
+    const int exitStatus = hasProblems ? ProblemsFound : Success;
+    output.insert(QStringLiteral("ok"), exitStatus == Success);
+    output.insert(QStringLiteral("applied"), apply);
+    output.insert(QStringLiteral("imported"), summaryJson({}));
     if (apply) {
-        QString classId;
-        if (!className.isEmpty()) {
-            const auto found = rosters.classNamed(className);
-            if (!found) {
-                printError(found.error().displayText());
-                return ProblemsFound;
-            }
-            classId = *found;
-        }
-        const auto summary = rosters.importRows(preview.importableRows(), classId, {});
+        const auto summary = importRows(rosters, preview, className);
         if (!summary) {
-            printError(summary.error().displayText());
-            printError(Text::tr("Nothing was imported."));
+            if (json) {
+                output.insert(QStringLiteral("ok"), false);
+                output.insert(QStringLiteral("applied"), false);
+                output.insert(QStringLiteral("error"), errorJson(summary.error()));
+                printJson(output);
+            } else {
+                printError(summary.error().displayText());
+                printError(Text::tr("Nothing was imported."));
+            }
             return ProblemsFound;
         }
-        output.insert(QStringLiteral("applied"), summaryJson(*summary));
-        if (!parser.isSet(command.options.json)) {
+        output.insert(QStringLiteral("imported"), summaryJson(*summary));
+        if (!json) {
             printPreview(preview);
             printLine(Text::tr("Imported: %1 new, %2 updated, %3 unchanged.")
                           .arg(summary->created)
@@ -140,8 +165,7 @@ int runRosterImport(const Command &command)
                           .arg(summary->unchanged));
         }
     } else {
-        output.insert(QStringLiteral("applied"), QJsonValue::Null);
-        if (!parser.isSet(command.options.json)) {
+        if (!json) {
             printPreview(preview);
             if (parser.isSet(command.options.dryRun))
                 printLine(Text::tr("Preview only: nothing was imported."));
@@ -155,7 +179,7 @@ int runRosterImport(const Command &command)
         }
     }
 
-    if (parser.isSet(command.options.json))
+    if (json)
         printJson(output);
     return exitStatus;
 }
@@ -163,31 +187,27 @@ int runRosterImport(const Command &command)
 int runRosterExport(const Command &command)
 {
     const QCommandLineParser &parser = command.parser;
+    const bool json = command.json();
     const QString className = parser.value(command.options.className);
     const QString outputPath = parser.value(command.options.output);
     if (className.isEmpty() || outputPath.isEmpty()) {
-        printError(Text::tr("roster export needs --class NAME and -o FILE."));
-        return UnusableArguments;
+        return reportFailure(Error{QStringLiteral("cli.option_missing"),
+                                   Text::tr("roster export needs --class NAME and -o FILE.")},
+                             json, UnusableArguments);
     }
     const auto format = exportFormat(parser.value(command.options.format), outputPath);
-    if (!format) {
-        printError(Text::tr("Unknown export format. Use --format xlsx or --format csv."));
-        return UnusableArguments;
-    }
+    if (!format)
+        return reportFailure(unknownFormatError(), json, UnusableArguments);
     const auto classId = classIdNamed(command.workspace, className);
-    if (!classId) {
-        printError(Text::tr("There is no class named %1.").arg(className));
-        return UnusableArguments;
-    }
+    if (!classId)
+        return reportFailure(classNotFoundError(className), json, UnusableArguments);
 
     StudentFilter filter;
     filter.schoolId = command.workspace.schoolId();
     filter.classId = *classId;
     auto students = command.workspace.classes().students(filter);
-    if (!students) {
-        printError(students.error().displayText());
-        return ProblemsFound;
-    }
+    if (!students)
+        return reportFailure(students.error(), json, ProblemsFound);
     std::sort(students->begin(), students->end(),
               [](const Student &left, const Student &right) { return left.studentNumber < right.studentNumber; });
 
@@ -207,11 +227,15 @@ int runRosterExport(const Command &command)
 
     const Status written = *format == ExportFormat::Xlsx ? RosterExporter::writeXlsx(outputPath, rows, className)
                                                          : RosterExporter::writeCsv(outputPath, rows);
-    if (!written) {
-        printError(written.error().displayText());
-        return ProblemsFound;
+    if (!written)
+        return reportFailure(written.error(), json, ProblemsFound);
+    if (json) {
+        printJson(QJsonObject{{QStringLiteral("ok"), true},
+                              {QStringLiteral("output"), outputPath},
+                              {QStringLiteral("students"), int(rows.size())}});
+    } else {
+        printLine(Text::tr("Exported %1 students to %2.").arg(rows.size()).arg(outputPath));
     }
-    printLine(Text::tr("Exported %1 students to %2.").arg(rows.size()).arg(outputPath));
     return Success;
 }
 

@@ -23,14 +23,15 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// Counts and error of one run, for the summary.
+// Counts, error and sign-in of one run, for the summary.
 struct SyncOutcome
 {
     int pulled = 0;
     int pushed = 0;
     int conflicts = 0;
-    QString errorCode;
-    QString errorMessage;
+    Error error; // empty code and message after a success
+    bool signInSaved = false;
+    QString signInNotSavedCode; // keychain.unavailable or keychain.failed, after a sign-in not kept
 };
 
 struct Rejection
@@ -105,6 +106,19 @@ int signInFailureStatus(const QString &code)
     return SignInNeeded;
 }
 
+// The warning for a sign-in that works for this run but was not kept.
+Error signInNotSavedWarning(const QString &code)
+{
+    if (code == QLatin1String("keychain.unavailable")) {
+        return Error{code, Text::tr("The sign-in was not saved, because the system keychain is not available, so "
+                                    "the next classdesk-cli sync needs --server and --account again. Start the "
+                                    "keychain (on Linux gnome-keyring or KWallet, in the desktop session that runs "
+                                    "this command) to keep the sign-in.")};
+    }
+    return Error{code, Text::tr("The sign-in could not be saved in the system keychain, so the next classdesk-cli "
+                                "sync needs --server and --account again.")};
+}
+
 QString reasonText(const QString &reason)
 {
     // Reasons set by ClassDesk are translated. The platform's come as "code: detail" in its own words.
@@ -115,42 +129,58 @@ QString reasonText(const QString &reason)
     return reason;
 }
 
+QJsonObject summaryJson(const SyncOutcome &outcome, const QList<Rejection> &rejections, const QJsonObject &uploads,
+                        int exitCode, const std::optional<Error> &warning)
+{
+    QJsonArray warnings;
+    if (warning)
+        warnings.append(errorJson(*warning));
+    QJsonArray rejected;
+    for (const Rejection &rejection : rejections) {
+        rejected.append(QJsonObject{{QStringLiteral("entity"), rejection.entity},
+                                    {QStringLiteral("id"), rejection.id},
+                                    {QStringLiteral("reason"), rejection.reason}});
+    }
+    QJsonObject result{{QStringLiteral("ok"), exitCode == Success || exitCode == NeedsTeacher},
+                       {QStringLiteral("pulled"), outcome.pulled},
+                       {QStringLiteral("pushed"), outcome.pushed},
+                       {QStringLiteral("conflicts"), outcome.conflicts},
+                       {QStringLiteral("rejected"), rejected},
+                       {QStringLiteral("uploads"), uploads},
+                       {QStringLiteral("sign_in_saved"), outcome.signInSaved},
+                       {QStringLiteral("warnings"), warnings}};
+    if (!outcome.error.code.isEmpty())
+        result.insert(QStringLiteral("error"), errorJson(outcome.error));
+    return result;
+}
+
 void printSummary(const SyncOutcome &outcome, const QList<Rejection> &rejections, const QJsonObject &uploads,
                   bool json, int exitCode)
 {
+    std::optional<Error> warning;
+    if (!outcome.signInNotSavedCode.isEmpty())
+        warning = signInNotSavedWarning(outcome.signInNotSavedCode);
     if (json) {
-        QJsonArray rejected;
-        for (const Rejection &rejection : rejections) {
-            rejected.append(QJsonObject{{QStringLiteral("entity"), rejection.entity},
-                                        {QStringLiteral("id"), rejection.id},
-                                        {QStringLiteral("reason"), rejection.reason}});
-        }
-        QJsonObject result{{QStringLiteral("ok"), exitCode == Success || exitCode == NeedsTeacher},
-                           {QStringLiteral("pulled"), outcome.pulled},
-                           {QStringLiteral("pushed"), outcome.pushed},
-                           {QStringLiteral("conflicts"), outcome.conflicts},
-                           {QStringLiteral("rejected"), rejected},
-                           {QStringLiteral("uploads"), uploads}};
-        if (!outcome.errorCode.isEmpty() || !outcome.errorMessage.isEmpty()) {
-            result.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), outcome.errorCode},
-                                                               {QStringLiteral("message"), outcome.errorMessage}});
-        }
-        printJson(result);
+        printJson(summaryJson(outcome, rejections, uploads, exitCode, warning));
         return;
     }
 
-    if (!outcome.errorMessage.isEmpty()) {
-        // Engine messages carry no code of their own; sign-in messages already show it.
-        const bool showCode = !outcome.errorCode.isEmpty() && !outcome.errorMessage.contains(outcome.errorCode);
-        printError(showCode ? Error{outcome.errorCode, outcome.errorMessage}.displayText() : outcome.errorMessage);
-    }
+    if (!outcome.error.code.isEmpty())
+        printError(outcome.error.displayText());
+    // Last, after the summary, where a scheduled task's log shows it.
+    const auto printWarning = [&warning] {
+        if (warning)
+            printError(Text::tr("Warning: %1").arg(warning->displayText()));
+    };
     if (exitCode == ProblemsFound) {
         // The engine's messages promise a later retry, which the app makes but this command does not.
         printError(Text::tr("The ClassDesk app tries again by itself, but classdesk-cli does not. The changes "
                             "not sent stay saved in this data folder; run classdesk-cli sync again later."));
     }
-    if (exitCode != Success && exitCode != NeedsTeacher)
+    if (exitCode != Success && exitCode != NeedsTeacher) {
+        printWarning();
         return;
+    }
     printLine(Text::tr("Pulled %n change(s) from the platform.", nullptr, outcome.pulled));
     printLine(Text::tr("Pushed %n local change(s).", nullptr, outcome.pushed));
     printLine(Text::tr("New conflicts: %n.", nullptr, outcome.conflicts));
@@ -161,31 +191,45 @@ void printSummary(const SyncOutcome &outcome, const QList<Rejection> &rejections
                   .arg(uploads.value(QStringLiteral("done")).toInt())
                   .arg(uploads.value(QStringLiteral("queued")).toInt() + uploads.value(QStringLiteral("paused")).toInt())
                   .arg(uploads.value(QStringLiteral("needs_attention")).toInt()));
+    printWarning();
+}
+
+// Returns the password for --server and --account, nothing when neither is
+// given, or the argument error.
+Result<std::optional<QString>> signInArguments(const Command &command)
+{
+    const QString server = command.parser.value(command.options.server);
+    const QString account = command.parser.value(command.options.account);
+    if (!command.arguments.isEmpty()) {
+        return makeError(QStringLiteral("cli.argument_unexpected"),
+                         Text::tr("sync takes no file or name; see --help."));
+    }
+    if (server.isEmpty() != account.isEmpty()) {
+        return makeError(QStringLiteral("cli.option_missing"),
+                         Text::tr("Give --server and --account together, or neither to use the saved sign-in."));
+    }
+    if (server.isEmpty())
+        return std::optional<QString>();
+
+    const std::optional<QString> password = signInPassword(account);
+    if (!password) {
+        return makeError(QStringLiteral("cli.password_missing"),
+                         Text::tr("No password: set CLASSDESK_PASSWORD or run classdesk-cli in a terminal."));
+    }
+    return password;
 }
 
 } // namespace
 
 int runSync(const Command &command)
 {
-    const bool json = command.parser.isSet(command.options.json);
+    const bool json = command.json();
+    const auto arguments = signInArguments(command);
+    if (!arguments)
+        return reportFailure(arguments.error(), json, UnusableArguments);
+    const std::optional<QString> password = *arguments;
     const QString server = command.parser.value(command.options.server);
     const QString account = command.parser.value(command.options.account);
-    if (!command.arguments.isEmpty()) {
-        printError(Text::tr("sync takes no file or name; see --help."));
-        return UnusableArguments;
-    }
-    if (server.isEmpty() != account.isEmpty()) {
-        printError(Text::tr("Give --server and --account together, or neither to use the saved sign-in."));
-        return UnusableArguments;
-    }
-    std::optional<QString> password;
-    if (!server.isEmpty()) {
-        password = signInPassword(account);
-        if (!password) {
-            printError(Text::tr("No password: set CLASSDESK_PASSWORD or run classdesk-cli in a terminal."));
-            return UnusableArguments;
-        }
-    }
 
     // One run: no timers of their own; a failure ends the command instead of
     // waiting for the engine's next retry.
@@ -195,47 +239,74 @@ int runSync(const Command &command)
     SyncController sync(command.workspace.databasePath(), settings);
 
     SyncOutcome outcome;
-    bool done = false;
-    const auto finish = [&](int exitCode, const QString &message = {}) {
-        if (done)
+    std::optional<int> exitCode;
+    // The keychain write of a sign-in may end after the sync, and ending the
+    // process first would lose the tokens. A sign-in with a password is
+    // settled by signInFailed() or signInSaved().
+    bool signInSettled = !password;
+    const auto exitWhenSettled = [&] {
+        if (exitCode && signInSettled)
+            QCoreApplication::exit(*exitCode);
+    };
+    const auto finish = [&](int status, const Error &error = {}) {
+        if (exitCode)
             return;
-        done = true;
-        outcome.errorMessage = message;
-        outcome.errorCode = exitCode == Success || exitCode == NeedsTeacher ? QString() : sync.lastErrorCode();
-        QCoreApplication::exit(exitCode);
+        exitCode = status;
+        outcome.error = error;
+        exitWhenSettled();
+    };
+    // The engine's last error, with `fallbackCode` when it set none.
+    const auto engineError = [&](const QString &fallbackCode, const QString &fallbackMessage = {}) {
+        const QString code = sync.lastErrorCode().isEmpty() ? fallbackCode : sync.lastErrorCode();
+        const QString message = sync.lastError().isEmpty() ? fallbackMessage : sync.lastError();
+        return Error{code, message};
     };
 
     QObject::connect(&sync, &SyncController::stateChanged, &sync, [&](SyncEngine::State state) {
         if (state == SyncEngine::State::SignInRequired) {
-            finish(SignInNeeded, Text::tr("The platform no longer accepts the saved sign-in. Sign in again with "
-                                          "--server and --account."));
+            const QString code = engineError(QStringLiteral("auth.sign_in_required")).code;
+            finish(SignInNeeded, Error{code, Text::tr("The platform no longer accepts the saved sign-in. Sign in "
+                                                      "again with --server and --account.")});
         } else if (state == SyncEngine::State::SignedOut && !password) {
-            finish(SignInNeeded, Text::tr("This data folder has no saved sign-in. Sign in once with --server "
-                                          "and --account."));
+            finish(SignInNeeded, Error{QStringLiteral("auth.no_saved_sign_in"),
+                                       Text::tr("This data folder has no saved sign-in. Sign in once with --server "
+                                                "and --account.")});
         }
     });
     QObject::connect(&sync, &SyncController::otpRequired, &sync, [&] {
         const auto code = oneTimeCode();
         if (!code) {
-            finish(SignInNeeded, Text::tr("The platform asks for a one-time code: set CLASSDESK_OTP or run "
-                                          "classdesk-cli in a terminal."));
+            signInSettled = true;
+            finish(SignInNeeded, Error{QStringLiteral("cli.otp_missing"),
+                                       Text::tr("The platform asks for a one-time code: set CLASSDESK_OTP or run "
+                                                "classdesk-cli in a terminal.")});
             return;
         }
         sync.submitOtp(*code);
     });
-    QObject::connect(&sync, &SyncController::signInFailed, &sync,
-                     [&](const QString &message) { finish(signInFailureStatus(sync.lastErrorCode()), message); });
+    QObject::connect(&sync, &SyncController::signInFailed, &sync, [&](const QString &message) {
+        signInSettled = true;
+        // The message already ends with its code; lastError() is the same text without it.
+        finish(signInFailureStatus(sync.lastErrorCode()), engineError(QStringLiteral("auth.sign_in_failed"), message));
+    });
+    QObject::connect(&sync, &SyncController::signInSaved, &sync, [&](bool saved, const QString &errorCode) {
+        signInSettled = true;
+        outcome.signInSaved = saved;
+        outcome.signInNotSavedCode = saved ? QString() : errorCode;
+        exitWhenSettled();
+    });
     QObject::connect(&sync, &SyncController::lastErrorChanged, &sync, [&] {
         // The engine would wait for the keychain to come up. A scheduled run
-        // ends instead, because without a keychain no sign-in can be read or saved.
-        if (sync.lastErrorCode() == QLatin1String("keychain.unavailable")) {
+        // ends instead, because without a keychain no saved sign-in can be
+        // read. A sign-in with a password goes on, and signInSaved() reports
+        // that it was not kept.
+        if (!password && sync.lastErrorCode() == QLatin1String("keychain.unavailable")) {
             finish(SignInNeeded,
                    Error{sync.lastErrorCode(),
                          Text::tr("The system keychain is not available, so no saved sign-in can be read and "
                                   "none can be kept. Start the keychain (on Linux gnome-keyring or KWallet, in "
                                   "the desktop session that runs this command), then sign in with --server and "
-                                  "--account.")}
-                       .displayText());
+                                  "--account.")});
         }
     });
     QObject::connect(&sync, &SyncController::runCounted, &sync, [&](int pulled, int pushed, int conflicts) {
@@ -245,32 +316,35 @@ int runSync(const Command &command)
     });
     QObject::connect(&sync, &SyncController::syncFinished, &sync, [&](bool ok) {
         if (!ok) {
-            finish(ProblemsFound, sync.lastError());
+            finish(ProblemsFound, engineError(QStringLiteral("sync.failed")));
             return;
         }
         finish(parkedChanges(command.workspace.database()).isEmpty() ? Success : NeedsTeacher);
     });
 
-    // A stalled platform cannot hold a scheduled task forever.
+    // A stalled platform or keychain cannot hold a scheduled task forever.
     QTimer guard;
     guard.setSingleShot(true);
     QObject::connect(&guard, &QTimer::timeout, &sync, [&] {
-        finish(ProblemsFound, Text::tr("The sync did not finish within %n minute(s).", nullptr, 10));
+        signInSettled = true;
+        finish(ProblemsFound, Error{QStringLiteral("sync.timed_out"),
+                                    Text::tr("The sync did not finish within %n minute(s).", nullptr, 10)});
+        exitWhenSettled();
     });
     guard.start(10min);
 
-    // TODO: without a keychain a first sign-in still syncs and exits 0, and
-    // only the next run learns that nothing was saved, because
-    // SyncController does not report whether the token store persists.
     if (password)
         sync.signIn(server, account, *password);
     // TODO: the engine starts courseware uploads after the sync, and the
     // command ends without waiting for them; the summary counts their state.
-    const int exitCode = QCoreApplication::exec();
+    QCoreApplication::exec();
+    // Without --server the sign-in came from the keychain, unless none was found.
+    if (!password)
+        outcome.signInSaved = *exitCode != SignInNeeded;
 
     printSummary(outcome, parkedChanges(command.workspace.database()), uploadCounts(command.workspace.database()),
-                 json, exitCode);
-    return exitCode;
+                 json, *exitCode);
+    return *exitCode;
 }
 
 } // namespace ClassDesk::Cli

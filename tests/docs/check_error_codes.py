@@ -16,7 +16,7 @@ import sys
 
 # Areas whose codes reach the user. Names in these areas that are not error
 # codes (settings keys, sync state values) never appear in the contexts below.
-AREAS = ("address", "auth", "clock", "courseware", "db", "export", "keychain", "local", "network",
+AREAS = ("address", "auth", "cli", "clock", "courseware", "db", "export", "keychain", "local", "network",
          "publish", "roster", "server", "store", "sync", "upload", "backup", "startup")
 
 # An error is made by one of these calls, with its code as the first string.
