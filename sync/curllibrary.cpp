@@ -73,7 +73,7 @@ Result<CurlFunctions> CurlLibrary::load(const QStringList &fileNames)
         QLibrary library(fileName);
         library.setLoadHints(QLibrary::PreventUnloadHint);
         if (!library.load()) {
-            qCDebug(lcSyncHttp) << "Cannot load" << fileName << ":" << library.errorString();
+            qCInfo(lcSyncHttp) << "Cannot load" << fileName << ":" << library.errorString();
             continue;
         }
         CurlFunctions functions;
@@ -81,7 +81,7 @@ Result<CurlFunctions> CurlLibrary::load(const QStringList &fileNames)
             qCWarning(lcSyncHttp) << fileName << "lacks a libcurl function ClassDesk needs";
             continue;
         }
-        qCDebug(lcSyncHttp) << "Loaded libcurl from" << library.fileName();
+        qCInfo(lcSyncHttp) << "Loaded libcurl from" << library.fileName();
         return functions;
     }
 
