@@ -9,11 +9,12 @@ namespace ClassDesk {
 
 // The libcurl functions HttpTransport calls, resolved at run time.
 //
-// The app does not link libcurl: loading it and the libraries it needs (TLS,
-// SSH, LDAP, Kerberos and more, about 25 on Debian) at process start delayed
-// the first paint of the main window by about 8 ms. The first transport loads
-// it instead, after the window is shown. classdesk-cli links it, so packaging
-// tools still see the dependency.
+// The app does not link libcurl: loading it and the 17 libraries it needs
+// (TLS, SSH, LDAP, Kerberos and more, on Debian 12) at process start delayed
+// the first paint of the main window by 1 to 5 ms with a warm page cache,
+// and likely more from a cold disk. The first transport loads it instead,
+// after the window is shown. classdesk-cli links it, so packaging tools
+// still see the dependency.
 struct CurlFunctions
 {
     decltype(&::curl_global_init) globalInit = nullptr;
