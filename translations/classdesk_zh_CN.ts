@@ -2670,6 +2670,10 @@ read it); 4 synced, but changes wait for the teacher&apos;s decision.</source>
             <numerusform>另有 %n 项更改：正在发送，或在等待文件上传或之前的更改完成后发出</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Your sign-in could not be saved in the system keychain, so ClassDesk will ask you to sign in again after it restarts. Your work stays on this computer either way. On Linux, install and start GNOME Keyring or KWallet; elsewhere, restart the computer.</source>
+        <translation>登录没有保存到系统钥匙串，课堂助手重新启动后会请您再次登录。您的数据仍保存在本机。Linux 上请安装并启动 GNOME Keyring 或 KWallet；其他系统请重新启动电脑。</translation>
+    </message>
 </context>
 <context>
     <name>ClassDesk::SyncStateText</name>

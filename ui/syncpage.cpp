@@ -136,6 +136,11 @@ SyncPage::SyncPage(Workspace &workspace, SyncController &controller, QWidget *pa
     m_errorLabel->setObjectName(QStringLiteral("syncErrorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #a40000;"));
+    m_signInNotSavedLabel = new QLabel(this);
+    m_signInNotSavedLabel->setObjectName(QStringLiteral("signInNotSavedLabel"));
+    m_signInNotSavedLabel->setWordWrap(true);
+    m_signInNotSavedLabel->setStyleSheet(QStringLiteral("color: #a40000;"));
+    m_signInNotSavedLabel->hide();
     m_conflictLabel = new QLabel(this);
     m_conflictLabel->setObjectName(QStringLiteral("conflictLabel"));
 
@@ -144,6 +149,7 @@ SyncPage::SyncPage(Workspace &workspace, SyncController &controller, QWidget *pa
     m_syncNowButton = actionButton(tr("Sync now"), QStringLiteral("syncNowButton"), this);
     connect(m_signInButton, &QPushButton::clicked, this, &SyncPage::signInRequested);
     connect(m_signOutButton, &QPushButton::clicked, &m_controller, &SyncController::signOut);
+    connect(m_signOutButton, &QPushButton::clicked, this, [this] { m_signInNotSavedLabel->hide(); });
     connect(m_syncNowButton, &QPushButton::clicked, &m_controller, &SyncController::syncNow);
 
     auto *buttons = new QHBoxLayout;
@@ -165,12 +171,14 @@ SyncPage::SyncPage(Workspace &workspace, SyncController &controller, QWidget *pa
     layout->addLayout(buttons);
     layout->addLayout(form);
     layout->addWidget(m_errorLabel);
+    layout->addWidget(m_signInNotSavedLabel);
     layout->addWidget(m_tabs, 1);
 
     connect(&m_controller, &SyncController::stateChanged, this, &SyncPage::refreshWhenShown);
     connect(&m_controller, &SyncController::pendingCountChanged, this, &SyncPage::refreshWhenShown);
     connect(&m_controller, &SyncController::lastErrorChanged, this, &SyncPage::refreshWhenShown);
     connect(&m_controller, &SyncController::syncFinished, this, &SyncPage::recordSync);
+    connect(&m_controller, &SyncController::signInSaved, this, &SyncPage::showSignInSaved);
     connect(m_conflicts, &ConflictStore::changed, this, &SyncPage::refreshWhenShown);
     connect(m_conflicts, &ConflictStore::changed, &m_controller, &SyncController::notifyLocalChange);
     m_stale = true;
@@ -414,6 +422,23 @@ void SyncPage::reportFailure(const QString &message)
     qCWarning(lcUi) << "Sync page:" << message;
     m_errorLabel->setText(message);
     m_errorLabel->setVisible(true);
+}
+
+void SyncPage::showSignInSaved(bool saved, const QString &errorCode)
+{
+    // A later successful sync clears the error line, so the notice has a
+    // line of its own: the teacher must learn before the next start that
+    // the sign-in will be gone.
+    if (saved) {
+        m_signInNotSavedLabel->hide();
+        return;
+    }
+    const QString message = tr("Your sign-in could not be saved in the system keychain, so ClassDesk will ask you "
+                               "to sign in again after it restarts. Your work stays on this computer either way. "
+                               "On Linux, install and start GNOME Keyring or KWallet; elsewhere, restart the "
+                               "computer.");
+    m_signInNotSavedLabel->setText(Error{errorCode, message}.displayText());
+    m_signInNotSavedLabel->show();
 }
 
 } // namespace ClassDesk

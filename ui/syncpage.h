@@ -53,6 +53,7 @@ private:
     void updateActionButtons();
     void recordSync(bool ok);
     void reportFailure(const QString &message);
+    void showSignInSaved(bool saved, const QString &errorCode);
 
     Workspace &m_workspace;
     SyncController &m_controller;
@@ -62,6 +63,7 @@ private:
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_lastSuccessLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLabel *m_signInNotSavedLabel = nullptr; // shown while the sign-in lives in memory only
     QLabel *m_conflictLabel = nullptr;
     QTabWidget *m_tabs = nullptr;
     QListWidget *m_pendingList = nullptr;

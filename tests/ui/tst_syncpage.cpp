@@ -14,6 +14,7 @@
 #include "uploadqueuestore.h"
 #include "workspace.h"
 
+#include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
@@ -120,6 +121,7 @@ private slots:
     void rejectedChangeCanBeDiscarded();
     void waitingListAgreesWithCount();
     void attendanceRowsNameTheStudent();
+    void unsavedSignInStaysReported();
 
 private:
     // Starts the server, signs both computers in and shares one student.
@@ -349,6 +351,29 @@ void SyncPageTest::attendanceRowsNameTheStudent()
             sheetNamed = text.contains(className) && text.contains(dayText);
     }
     QVERIFY(sheetNamed);
+}
+
+// A sign-in that lives in memory only is reported until a saved one
+// replaces it, even after syncs that succeed and clear the error line.
+void SyncPageTest::unsavedSignInStaysReported()
+{
+    TeacherComputer mine;
+    QVERIFY(mine.open());
+    auto *notice = mine.page->findChild<QLabel *>(QStringLiteral("signInNotSavedLabel"));
+    QVERIFY(notice != nullptr);
+    QVERIFY(!notice->isVisible());
+
+    emit mine.sync->signInSaved(false, QStringLiteral("keychain.unavailable"));
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QStringLiteral("keychain.unavailable")), qPrintable(notice->text()));
+    QVERIFY2(notice->text().contains(QStringLiteral("sign in again")), qPrintable(notice->text()));
+
+    emit mine.sync->syncFinished(true);
+    mine.page->refresh();
+    QVERIFY(notice->isVisible());
+
+    emit mine.sync->signInSaved(true, QString());
+    QVERIFY(!notice->isVisible());
 }
 
 QTEST_MAIN(SyncPageTest)
