@@ -118,6 +118,32 @@ double classDeskImport(const QString &csvPath, const QString &folder)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
+// One run of the sqlite3 tool: its elapsed time, process start included,
+// or -1 when it failed, and what it printed on standard error.
+struct SqliteRun
+{
+    double milliseconds = -1;
+    QByteArray errors;
+};
+
+// Runs the sqlite3 tool on the database file with `script` as its input.
+SqliteRun runSqlite(const QString &program, const QString &databasePath, const QString &script)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QProcess sqlite;
+    sqlite.start(program, {databasePath});
+    sqlite.write(script.toUtf8());
+    sqlite.closeWriteChannel();
+
+    SqliteRun run;
+    const bool finished = sqlite.waitForFinished(60000) && sqlite.exitCode() == 0;
+    run.errors = sqlite.readAllStandardError();
+    if (finished)
+        run.milliseconds = double(timer.nsecsElapsed()) / 1e6;
+    return run;
+}
+
 // Milliseconds for the sqlite3 tool to import the same file into a bare
 // table with the same durability pragmas, process start included.
 double sqliteImport(const QString &program, const QString &csvPath, const QString &folder)
@@ -126,15 +152,7 @@ double sqliteImport(const QString &program, const QString &csvPath, const QStrin
                                           "CREATE TABLE roster(number TEXT, name TEXT, gender TEXT, class TEXT);\n"
                                           ".mode csv\n.import --skip 1 '%1' roster\n")
                                .arg(csvPath);
-    QElapsedTimer timer;
-    timer.start();
-    QProcess sqlite;
-    sqlite.start(program, {folder + QStringLiteral("/bare.sqlite3")});
-    sqlite.write(script.toUtf8());
-    sqlite.closeWriteChannel();
-    if (!sqlite.waitForFinished(60000) || sqlite.exitCode() != 0)
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e6;
+    return runSqlite(program, folder + QStringLiteral("/bare.sqlite3"), script).milliseconds;
 }
 
 // The SQL that creates ClassDesk's schema and the new school's row, read
@@ -211,20 +229,9 @@ double sqliteSameRows(const QString &program, const QString &csvPath, const QStr
             "COMMIT;\n")
             .arg(schema.schema, schema.school, csvPath, schema.schoolId);
 
-    QElapsedTimer timer;
-    timer.start();
-    QProcess sqlite;
-    sqlite.start(program, {folder + QStringLiteral("/same-rows.sqlite3")});
-    sqlite.write(script.toUtf8());
-    sqlite.closeWriteChannel();
-    if (!sqlite.waitForFinished(60000) || sqlite.exitCode() != 0) {
-        std::fprintf(stderr, "%s", sqlite.readAllStandardError().constData());
-        return -1;
-    }
-    const double elapsed = double(timer.nsecsElapsed()) / 1e6;
-    const QByteArray errors = sqlite.readAllStandardError();
-    if (!errors.isEmpty()) {
-        std::fprintf(stderr, "roster_bench: sqlite3 failed: %s", errors.constData());
+    const SqliteRun run = runSqlite(program, folder + QStringLiteral("/same-rows.sqlite3"), script);
+    if (run.milliseconds < 0 || !run.errors.isEmpty()) {
+        std::fprintf(stderr, "roster_bench: sqlite3 failed: %s", run.errors.constData());
         return -1;
     }
 
@@ -239,7 +246,7 @@ double sqliteSameRows(const QString &program, const QString &csvPath, const QStr
         std::fprintf(stderr, "roster_bench: the plain-SQL reference did not write every row\n");
         return -1;
     }
-    return elapsed;
+    return run.milliseconds;
 }
 
 } // namespace

@@ -11,9 +11,9 @@ namespace ClassDesk {
 
 class Database;
 
-// Merging a copy made offline, never sent to the platform, into the
-// platform's row for the same thing: a student with the same student number,
-// a class with the same name in the same school. SchoolStore merges at the
+// Functions that merge a copy made offline, never sent to the platform,
+// into the platform's row for the same thing: a student with the same
+// student number, a class with the same name in the same school. SchoolStore merges at the
 // first sign-in. ChangeApplier merges when a pulled row, made offline on
 // another signed-in device, meets this device's own offline copy.
 //
@@ -48,9 +48,9 @@ namespace OfflineCopies {
 [[nodiscard]] Result<std::optional<QString>> unsentStudentNumbered(Database &database, const QString &schoolId,
                                                                    const QString &studentNumber);
 
-// Gives an unsent student's number up for the rest of the transaction, so
-// the platform's student with that number can be stored before
-// adoptStudent() moves everything to it and deletes this copy.
+// Frees an unsent student's number for the rest of the transaction, so the
+// platform's student with that number can be stored before adoptStudent()
+// moves everything to it and deletes this copy.
 [[nodiscard]] Status releaseStudentNumber(Database &database, const QString &localId);
 
 } // namespace OfflineCopies

@@ -68,8 +68,8 @@ QStringList CurlLibrary::defaultFileNames()
 Result<CurlFunctions> CurlLibrary::load(const QStringList &fileNames)
 {
     for (const QString &fileName : fileNames) {
-        // Never unloaded: curl_global_cleanup() is not called, and handles may
-        // live until the process ends.
+        // The library stays loaded, because curl_global_cleanup() is never
+        // called and handles may live until the process ends.
         QLibrary library(fileName);
         library.setLoadHints(QLibrary::PreventUnloadHint);
         if (!library.load()) {

@@ -9,12 +9,11 @@ namespace ClassDesk {
 
 // The libcurl functions HttpTransport calls, resolved at run time.
 //
-// The app does not link libcurl: loading it and the 17 libraries it needs
+// The app does not link libcurl. Loading it and the 17 libraries it needs
 // (TLS, SSH, LDAP, Kerberos and more, on Debian 12) at process start delayed
-// the first paint of the main window by 1 to 5 ms with a warm page cache,
-// and likely more from a cold disk. The first transport loads it instead,
-// after the window is shown. classdesk-cli links it, so packaging tools
-// still see the dependency.
+// the first paint by 1 to 5 ms with a warm page cache. The first transport
+// loads it instead, after the window is shown. classdesk-cli links it, so
+// packaging tools still see the dependency.
 struct CurlFunctions
 {
     decltype(&::curl_global_init) globalInit = nullptr;
